@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what SocketScope needs on Debian 12 (bookworm). Safe to re-run: installs only what is missing.
+# Usage: scripts/install-deps.sh [--build|--test|--all]
+set -euo pipefail
+
+what="${1:---build}"
+build_pkgs=(build-essential cmake ninja-build pkg-config
+            qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite
+            qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
+            qt6-qpa-plugins libsqlite3-0 fonts-dejavu-core)
+test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools nodejs npm xvfb xauth imagemagick)
+
+pkgs=("${build_pkgs[@]}")
+case "$what" in
+    --build) ;;
+    --test|--all) pkgs+=("${test_pkgs[@]}") ;;
+    *) echo "usage: $0 [--build|--test|--all]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+# node/npm may come from elsewhere than Debian's packages (e.g. a preinstalled Node.js).
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    filtered=()
+    for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+    missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

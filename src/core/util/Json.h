@@ -1,0 +1,22 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace socketscope::json {
+
+// Parses a JSON object; anything else (HTML, arrays, garbage) is an error that says what arrived.
+Result<QJsonObject> parseObject(const QByteArray &bytes, const QString &what);
+
+// A short, printable excerpt of a body for error messages (never more than maxChars).
+QString excerpt(const QByteArray &bytes, int maxChars = 120);
+
+QByteArray compact(const QJsonObject &object);
+
+// Microseconds since the Unix epoch, from the system clock.
+qint64 nowUs();
+
+} // namespace socketscope::json

@@ -1,0 +1,114 @@
+#pragma once
+// CONTRACT (written before the implementation): the simulator's public API. Extend, do not break.
+
+#include "util/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+#include <QVector>
+
+#include <optional>
+
+namespace socketscope::sim {
+
+struct SlackSimConfig
+{
+    QString appToken = QStringLiteral("xapp-1-A0SIMAPP01-1000000000001-5f1d7a0c8e4b9a2d3c6f0e1b7a9d8c4e2f6a0b3c5d7e9f1a2b4c6d8e0f1a3b5c");
+    QString botToken = QStringLiteral("xoxb-1000000000001-2000000000002-SimBotTokenValue0001");
+    QString appId = QStringLiteral("A0SIMAPP01");
+    QString teamId = QStringLiteral("T0SIM0001");
+    QString teamDomain = QStringLiteral("socketscope-demo");
+    int serverPingIntervalMs = 10000;   // Slack pings clients (control frames)
+    int ackDeadlineMs = 3000;           // unacked events_api envelopes are retried after this
+    QVector<int> retryDelaysMs{0, 60000, 300000}; // after the deadline: 1st nearly at once, then 1 min, 5 min
+    int warningCloseDelayMs = 10000;    // disconnect "warning" → close this much later
+    int maxConnections = 10;
+    int approximateConnectionTimeS = 18060;
+    int debugReconnectsConnectionTimeS = 360;
+};
+
+enum class Scenario {
+    Normal,
+    Refresh,           // send disconnect refresh_requested to live links
+    Warning,           // disconnect warning, close ~warningCloseDelayMs later
+    Drop,              // TCP abort of live links
+    Stale,             // goes silent: no frames, no pongs
+    Malformed,         // bad frames interleaved with envelopes
+    RateLimited,       // apps.connections.open → HTTP 429 + Retry-After
+    InvalidAuth,       // apps.connections.open → invalid_auth
+    LinkDisabled,      // disconnect link_disabled (and open refuses with the same state)
+    TooManyWebsockets, // hello then disconnect too_many_websockets
+};
+
+std::optional<Scenario> scenarioFromName(const QString &name);
+QString scenarioName(Scenario scenario);
+QStringList scenarioNames();
+
+enum class EnvelopeKind { SlashCommand, BlockActions, ViewSubmission, AppMention, Message };
+
+struct SimStats
+{
+    int connectionsOpenCalls = 0;
+    int linksOpened = 0;        // WebSocket upgrades accepted
+    int liveLinks = 0;          // open links that were sent hello
+    int sent = 0;               // envelopes sent (first deliveries + retries)
+    int retriesSent = 0;
+    int acked = 0;              // distinct envelope ids acked
+    int duplicateAcks = 0;
+    int malformedAcks = 0;      // ack frames that were not valid
+    QVector<qint64> ackLatenciesUs; // per acked envelope: sim send → ack received
+    qint64 zeroLinkUs = 0;      // total time with no live link after the first hello (while links were expected)
+    int zeroLinkWindows = 0;
+};
+
+// A Slack Socket Mode endpoint on 127.0.0.1: Web API (apps.connections.open, auth.test)
+// over HTTP, and WebSocket links with one-time ticket URLs. A real network peer, not a mock.
+class SlackSimulator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SlackSimulator(SlackSimConfig config = {}, QObject *parent = nullptr);
+    ~SlackSimulator() override;
+
+    // Listens on 127.0.0.1 only. port 0 = any free port.
+    Result<void> listen(quint16 httpPort = 0);
+    quint16 httpPort() const;
+    QUrl apiUrl() const; // http://127.0.0.1:<port>/api/
+    const SlackSimConfig &config() const;
+
+    // Scenarios: applies to the current links and/or the next apps.connections.open as described above.
+    void runScenario(Scenario scenario);
+
+    // Fine-grained controls (tests)
+    void sendDisconnect(const QString &reason);        // to every live link
+    void abortLinks();                                 // TCP abort, no close frame
+    void setStale(bool stale);                         // stop all frames and pongs
+    void setOpenError(const QString &slackError);      // empty = none; e.g. "invalid_auth"
+    void setRateLimited(int retryAfterSeconds, int times);
+    void sendRawFrame(const QByteArray &frame);        // to one live link
+
+    // Traffic to the live links (spread like Slack: any link may get any envelope)
+    QString sendEnvelope(EnvelopeKind kind);
+    void sendBurst(int count);
+    void startTraffic(double perSecond);
+    void stopTraffic();
+
+    SimStats stats() const;
+    QSet<QString> sentEnvelopeIds() const;
+    QSet<QString> ackedEnvelopeIds() const;
+    int liveLinkCount() const;
+
+Q_SIGNALS:
+    void linkOpened(int linkId);
+    void linkClosed(int linkId);
+    void envelopeAcked(const QString &envelopeId, qint64 latencyUs);
+    void connectionsOpenCalled(bool ok, const QString &error);
+
+private:
+    class Private;
+    Private *d;
+};
+
+} // namespace socketscope::sim
