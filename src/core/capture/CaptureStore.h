@@ -65,6 +65,9 @@ public:
     Result<void> insertEnvelopes(QVector<Envelope> &batch, const QVector<AckUpdate> &acks = {});
     Result<void> applyAcks(const QVector<AckUpdate> &acks);
     Result<void> setDeliveryStatus(qint64 rowId, const QString &status);
+    // Frames that were not usable (not JSON, no envelope_id, …) are kept too: nothing captured is lost.
+    Result<void> recordMalformedFrame(qint64 sessionId, int linkId, qint64 atUs, const QString &problem,
+                                      const QByteArray &raw);
 
     // Reading
     Result<qint64> envelopeCount() const;

@@ -1,0 +1,76 @@
+#pragma once
+// CONTRACT: the engine's public API (implementation in progress). Extend, do not break.
+
+#include "capture/CaptureStore.h"
+#include "slack/Envelope.h"
+#include "util/Result.h"
+
+#include <QNetworkProxy>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <memory>
+
+namespace socketscope {
+
+struct ClientOptions
+{
+    QUrl apiUrl{QStringLiteral("https://slack.com/api/")};
+    QString appToken;               // xapp-…; a secret: never logged, never stored
+    QString mode = QStringLiteral("dedicated"); // dedicated | bridge
+    bool debugReconnects = false;   // appends debug_reconnects=true to the WebSocket URL
+    int pingIntervalMs = 5000;      // client ping cadence
+    int livenessWindowMs = 15000;   // no pong and no frame for this long = link is dead
+    int backoffInitialMs = 1000;
+    int backoffMaxMs = 60000;
+    int giveUpAfterFailures = 0;    // consecutive failed attempts before giving up; 0 = never
+    int oldLinkCloseTimeoutMs = 2000;
+    int tooManyWebsocketsBackoffMs = 30000;
+    qint64 maxIncomingMessageBytes = 8 * 1024 * 1024;
+    std::optional<QNetworkProxy> proxy;               // unset = application proxy factory
+    std::optional<QSslConfiguration> sslConfiguration; // unset = Qt default (system CAs)
+};
+
+enum class ClientState { Idle, Connecting, Connected, Reconnecting, BackingOff, Stopped };
+QString clientStateName(ClientState state);
+
+// Owns the links and the reconnect policy. Each envelope is committed to the capture store and
+// only then acked. Lives in one thread together with its CaptureStore (the GUI uses a worker thread).
+class SocketModeClient : public QObject
+{
+    Q_OBJECT
+public:
+    SocketModeClient(CaptureStore *store, ClientOptions options, QObject *parent = nullptr);
+    ~SocketModeClient() override;
+
+    void start();
+    void stop(const QString &reason = QStringLiteral("stopped by operator"));
+
+    ClientState state() const;
+    qint64 sessionId() const;
+    int liveLinkCount() const;      // links that received hello and are open
+    int numConnections() const;     // last hello.num_connections
+    int reconnectCount() const;
+    qint64 envelopeCount() const;   // envelopes committed in this session
+
+Q_SIGNALS:
+    void stateChanged(socketscope::ClientState state, const QString &detail);
+    void envelopesCommitted(const QVector<socketscope::Envelope> &envelopes); // after commit, before/at ack
+    void envelopesAcked(const QVector<socketscope::AckUpdate> &acks);
+    void linkEvent(const socketscope::LinkEvent &event);
+    void helloReceived(int linkId, int numConnections, const QString &host);
+    void warning(const QString &text);                 // operator-facing, e.g. shared app
+    void fatalError(const socketscope::Error &error);  // session stopped: auth/config (exit 3)
+    void gaveUp(const socketscope::Error &error);      // session stopped: network (exit 4)
+    void stopped();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace socketscope
+
+Q_DECLARE_METATYPE(socketscope::LinkEvent)
+Q_DECLARE_METATYPE(socketscope::AckUpdate)
