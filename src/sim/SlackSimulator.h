@@ -4,6 +4,7 @@
 #include "util/Result.h"
 
 #include <QHash>
+#include <QPair>
 #include <QObject>
 #include <QSet>
 #include <QUrl>
@@ -12,6 +13,8 @@
 #include <optional>
 
 namespace socketscope::sim {
+
+class HttpServer;
 
 struct SlackSimConfig
 {
@@ -27,6 +30,25 @@ struct SlackSimConfig
     int maxConnections = 10;
     int approximateConnectionTimeS = 18060;
     int debugReconnectsConnectionTimeS = 360;
+
+    // Extensions (not in the first contract)
+    QString teamName = QStringLiteral("SocketScope Demo");
+    QString botUserName = QStringLiteral("nautobot");
+    QString botUserId = QStringLiteral("U0SIMBOT01");
+    QString botId = QStringLiteral("B0SIMBOT01");
+    int buildNumber = 18;
+    // A link is refreshed (disconnect refresh_requested) after approximate_connection_time × this
+    // scale; tests use a tiny scale to see the debug_reconnects refresh in milliseconds.
+    double connectionTimeScale = 1.0;
+    int refreshCloseDelayMs = 2000;       // refresh_requested → server closes this much later
+    int linkDisabledCloseDelayMs = 1000;  // link_disabled → server closes this much later
+    int tooManyWebsocketsAbortDelayMs = 100; // hello + disconnect, then TCP abort (1006, as observed)
+    int rateLimitRetryAfterS = 30;        // Scenario::RateLimited: Retry-After value
+    int rateLimitedOpens = 3;             // Scenario::RateLimited: how many opens get 429
+    int historyLimit = 1000000;           // envelope ids remembered for ack matching
+    int latencySampleLimit = 1000000;     // newest ack latencies kept in SimStats
+    qint64 maxLinkSendBufferBytes = 16 * 1024 * 1024; // a link this far behind gets no new envelopes
+    int malformedEvery = 10;              // Scenario::Malformed: one bad frame per this many envelopes
 };
 
 enum class Scenario {
@@ -61,6 +83,17 @@ struct SimStats
     QVector<qint64> ackLatenciesUs; // per acked envelope: sim send → ack received
     qint64 zeroLinkUs = 0;      // total time with no live link after the first hello (while links were expected)
     int zeroLinkWindows = 0;
+
+    // Extensions
+    int unknownAcks = 0;        // well-formed acks for envelope ids never sent (or forgotten)
+    int undeliverable = 0;      // envelopes with no live link to carry them (events_api: retried later)
+    int eventsGivenUp = 0;      // events_api events unacked after the last retry
+    int pendingEvents = 0;      // events_api events waiting for an ack or a retry
+    int handshakesRefused = 0;  // WebSocket upgrades refused (unknown or reused ticket)
+    int tooManyWebsocketsRejected = 0;
+    int malformedFramesSent = 0;
+    int disconnectsSent = 0;
+    int responseUrlPosts = 0;
 };
 
 // A Slack Socket Mode endpoint on 127.0.0.1: Web API (apps.connections.open, auth.test)
@@ -89,6 +122,15 @@ public:
     void setRateLimited(int retryAfterSeconds, int times);
     void sendRawFrame(const QByteArray &frame);        // to one live link
 
+    // Extensions
+    quint16 linkPort() const;                          // the WebSocket port (its own ephemeral port)
+    HttpServer &httpServer();                          // other modules (Nautobot side) add routes here
+    void stopGapMeasurement();                         // the client went away on purpose: stop counting gaps
+    void setGhostConnections(int count);               // slots held by other (ghost) clients of the app
+    void setLinkDisabled(bool disabled);               // Socket Mode switched off in the app settings
+    void sendMalformedFrames();                        // each bad frame kind, each followed by an envelope
+    static QVector<QPair<bool, QByteArray>> malformedFrames(); // (binary?, bytes)
+
     // Traffic to the live links (spread like Slack: any link may get any envelope)
     QString sendEnvelope(EnvelopeKind kind);
     void sendBurst(int count);
@@ -105,6 +147,10 @@ Q_SIGNALS:
     void linkClosed(int linkId);
     void envelopeAcked(const QString &envelopeId, qint64 latencyUs);
     void connectionsOpenCalled(bool ok, const QString &error);
+    // Extensions
+    void helloSent(int linkId, int numConnections);
+    void envelopeSent(const QString &envelopeId, const QString &type, int retryAttempt);
+    void handshakeRefused(const QString &why);
 
 private:
     class Private;

@@ -1,5 +1,4 @@
 #pragma once
-// CONTRACT: the engine's public API (implementation in progress). Extend, do not break.
 
 #include "capture/CaptureStore.h"
 #include "slack/Envelope.h"
@@ -25,7 +24,12 @@ struct ClientOptions
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
     int giveUpAfterFailures = 0;    // consecutive failed attempts before giving up; 0 = never
+    int oldLinkDrainMs = 1000;      // after a replacement's hello, the old link keeps acking this long
     int oldLinkCloseTimeoutMs = 2000;
+    int handshakeTimeoutMs = 15000;
+    int helloTimeoutMs = 10000;
+    int apiTimeoutMs = 10000;
+    int maxConnections = 10;        // Slack's per-app limit; at it, close before reopening
     int tooManyWebsocketsBackoffMs = 30000;
     qint64 maxIncomingMessageBytes = 8 * 1024 * 1024;
     std::optional<QNetworkProxy> proxy;               // unset = application proxy factory
@@ -61,6 +65,7 @@ Q_SIGNALS:
     void linkEvent(const socketscope::LinkEvent &event);
     void helloReceived(int linkId, int numConnections, const QString &host);
     void warning(const QString &text);                 // operator-facing, e.g. shared app
+    void malformedFrame(int linkId, const QString &problem); // kept in the capture; raw bytes not re-emitted
     void fatalError(const socketscope::Error &error);  // session stopped: auth/config (exit 3)
     void gaveUp(const socketscope::Error &error);      // session stopped: network (exit 4)
     void stopped();
@@ -73,4 +78,6 @@ private:
 } // namespace socketscope
 
 Q_DECLARE_METATYPE(socketscope::LinkEvent)
+Q_DECLARE_METATYPE(socketscope::Error)
+Q_DECLARE_METATYPE(socketscope::ClientState)
 Q_DECLARE_METATYPE(socketscope::AckUpdate)

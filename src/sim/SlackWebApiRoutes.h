@@ -1,0 +1,66 @@
+#pragma once
+
+#include "HttpServer.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace socketscope::sim {
+
+struct SlackSimConfig;
+class TicketBook;
+
+// Slack's Web API as far as Socket Mode needs it: apps.connections.open (app token → one-time
+// WebSocket URL) and auth.test (bot token → identity and scopes), with Slack's error codes.
+// Also accepts response_url posts under /hooks/ so hand-answers have a peer.
+class SlackWebApiRoutes : public QObject
+{
+    Q_OBJECT
+public:
+    // linkPort: the WebSocket port to put into issued URLs.
+    SlackWebApiRoutes(const SlackSimConfig &config, TicketBook *tickets, std::function<quint16()> linkPort,
+                      QObject *parent = nullptr);
+
+    void registerOn(HttpServer &server);
+
+    void setOpenError(const QString &slackError) { m_openError = slackError; }
+    QString openError() const { return m_openError; }
+    void setRateLimited(int retryAfterSeconds, int times);
+    int openCalls() const { return m_openCalls; }
+    int responseUrlPosts() const { return m_responseUrlPosts; }
+
+    // The opaque 64-hex app_id Slack puts into the WebSocket URL (not the A… app id).
+    static QString urlAppId(const QString &appId);
+    static QStringList botScopes();
+
+Q_SIGNALS:
+    void connectionsOpenCalled(bool ok, const QString &error);
+    void responseUrlPosted(const QString &path, const QByteArray &body);
+
+private:
+    HttpResponse connectionsOpen(const HttpRequest &request);
+    HttpResponse authTest(const HttpRequest &request);
+    HttpResponse responseUrl(const HttpRequest &request);
+    HttpResponse openFailed(const QString &error);
+
+    const SlackSimConfig &m_config;
+    TicketBook *m_tickets;
+    std::function<quint16()> m_linkPort;
+    QString m_openError;
+    int m_rateLimitedTimes = 0;
+    int m_retryAfterSeconds = 0;
+    int m_openCalls = 0;
+    int m_responseUrlPosts = 0;
+};
+
+// Token found in a request the way Slack reads it: Authorization: Bearer first.
+struct RequestToken
+{
+    QString bearer;     // from the Authorization header
+    QString bodyToken;  // from a form/JSON "token" field or the query (Slack refuses it for app tokens)
+};
+RequestToken requestToken(const HttpRequest &request);
+
+} // namespace socketscope::sim

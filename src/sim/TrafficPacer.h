@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <cmath>
+
+namespace socketscope::sim {
+
+// How many envelopes a traffic tick must send to hold a rate. After a stall it catches up by at
+// most maxBurstMs worth of envelopes and forgets the rest, so a slow moment never turns into a storm.
+class TrafficPacer
+{
+public:
+    void start(double perSecond, qint64 nowNs, int maxBurstMs = 100)
+    {
+        m_perSecond = perSecond;
+        m_startNs = nowNs;
+        m_sent = 0;
+        m_maxBurst = qMax<qint64>(1, static_cast<qint64>(std::ceil(perSecond * maxBurstMs / 1000.0)));
+    }
+    double perSecond() const { return m_perSecond; }
+
+    int due(qint64 nowNs)
+    {
+        if (m_perSecond <= 0)
+            return 0;
+        const auto expected = static_cast<qint64>(std::floor(m_perSecond * static_cast<double>(nowNs - m_startNs) / 1e9));
+        qint64 count = expected - m_sent;
+        if (count > m_maxBurst) {
+            m_sent = expected - m_maxBurst; // drop the backlog beyond one burst
+            count = m_maxBurst;
+        }
+        m_sent += qMax<qint64>(0, count);
+        return static_cast<int>(qMax<qint64>(0, count));
+    }
+
+private:
+    double m_perSecond = 0;
+    qint64 m_startNs = 0;
+    qint64 m_sent = 0;
+    qint64 m_maxBurst = 1;
+};
+
+} // namespace socketscope::sim

@@ -1,0 +1,203 @@
+#include "capture/CaptureStore.h"
+#include "SlackSimulator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace socketscope;
+using socketscope::sim::Scenario;
+
+// Drives the real socketscope-cli binary against the in-process simulator.
+class TestCliListen : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void jsonl_printsContractFieldsPerEnvelope();
+    void invalidAuth_exits3AndNamesFix();
+    void botTokenAsAppToken_exits3();
+    void missingToken_exits3();
+    void linkDisabled_exits3();
+    void unreachable_exits4AfterGivingUp();
+    void badFlag_exits2();
+    void sigkillMidBurst_captureHoldsEveryAckedEnvelope();
+    void sigterm_stopsCleanlyWithExit0();
+
+private:
+    QProcess *startListen(const QStringList &extra, const QString &token = {});
+    sim::SlackSimConfig config() const;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<sim::SlackSimulator> m_sim;
+    QString m_stdout;
+    QString m_stderr;
+};
+
+sim::SlackSimConfig TestCliListen::config() const
+{
+    sim::SlackSimConfig c;
+    c.serverPingIntervalMs = 1000;
+    return c;
+}
+
+void TestCliListen::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_sim = std::make_unique<sim::SlackSimulator>(config());
+    QVERIFY(m_sim->listen(0));
+}
+
+QProcess *TestCliListen::startListen(const QStringList &extra, const QString &token)
+{
+    auto *p = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SOCKETSCOPE_SLACK_API_URL"), m_sim->apiUrl().toString());
+    env.insert(QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), token.isNull() ? m_sim->config().appToken : token);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    p->setProcessEnvironment(env);
+    p->start(QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringList{QStringLiteral("listen")} + extra);
+    return p;
+}
+
+static int finish(QProcess *p, QString *out, QString *err, int timeoutMs = 20000)
+{
+    if (!p->waitForFinished(timeoutMs)) {
+        p->kill();
+        p->waitForFinished();
+        return -1;
+    }
+    *out = QString::fromUtf8(p->readAllStandardOutput());
+    *err = QString::fromUtf8(p->readAllStandardError());
+    return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+}
+
+void TestCliListen::jsonl_printsContractFieldsPerEnvelope()
+{
+    const QString capture = m_dir->filePath(QStringLiteral("c.sqlite"));
+    QProcess *p = startListen({QStringLiteral("--jsonl"), QStringLiteral("--capture"), capture,
+                               QStringLiteral("--max-envelopes"), QStringLiteral("25")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendBurst(25);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    const QStringList lines = m_stdout.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 25);
+    for (const QString &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        for (const char *key : {"envelope_id", "type", "received_at", "acked_at", "ack_us", "link", "retry_attempt", "duplicate"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(o.value(QLatin1String("ack_us")).toDouble() >= 0);
+        QVERIFY(m_sim->ackedEnvelopeIds().contains(o.value(QLatin1String("envelope_id")).toString()));
+    }
+    QVERIFY(m_stderr.contains(QLatin1String("Envelopes: 25")));
+    QVERIFY2(!m_stderr.contains(m_sim->config().appToken) && !m_stdout.contains(m_sim->config().appToken),
+             "the app token never reaches the output");
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->stats().acked, 25, 5000);
+}
+
+void TestCliListen::invalidAuth_exits3AndNamesFix()
+{
+    m_sim->setOpenError(QStringLiteral("invalid_auth"));
+    QProcess *p = startListen({QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("c.sqlite"))});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("invalid_auth")));
+    QVERIFY(m_stderr.contains(QLatin1String("Fix:")));
+    QCOMPARE(m_sim->stats().connectionsOpenCalls, 1);
+}
+
+void TestCliListen::botTokenAsAppToken_exits3()
+{
+    QProcess *p = startListen({QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("c.sqlite"))},
+                              m_sim->config().botToken);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("bot token")));
+    QVERIFY(m_stderr.contains(QLatin1String("xapp-")));
+    QVERIFY(!m_stderr.contains(m_sim->config().botToken));
+}
+
+void TestCliListen::missingToken_exits3()
+{
+    QProcess *p = startListen({QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("c.sqlite"))}, QStringLiteral(""));
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("SOCKETSCOPE_SLACK_APP_TOKEN")));
+}
+
+void TestCliListen::linkDisabled_exits3()
+{
+    QProcess *p = startListen({QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("c.sqlite"))});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->runScenario(Scenario::LinkDisabled);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("link_disabled")));
+    QVERIFY(m_stderr.contains(QLatin1String("Socket Mode")));
+}
+
+void TestCliListen::unreachable_exits4AfterGivingUp()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QProcess *p = startListen({QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("c.sqlite")),
+                               QStringLiteral("--give-up-after"), QStringLiteral("2"), QStringLiteral("--slack-api-url"),
+                               QStringLiteral("http://127.0.0.1:%1/api/").arg(port)});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr, 30000), 4);
+    QVERIFY(m_stderr.contains(QLatin1String("Gave up")));
+}
+
+void TestCliListen::badFlag_exits2()
+{
+    QProcess *p = startListen({QStringLiteral("--max-envelopes"), QStringLiteral("many")});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 2);
+    p = startListen({QStringLiteral("--no-such-flag")});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 2);
+}
+
+void TestCliListen::sigkillMidBurst_captureHoldsEveryAckedEnvelope()
+{
+    const QString capture = m_dir->filePath(QStringLiteral("killed.sqlite"));
+    QProcess *p = startListen({QStringLiteral("--capture"), capture});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->startTraffic(4000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sim->stats().acked >= 3000, 20000);
+    ::kill(static_cast<pid_t>(p->processId()), SIGKILL);
+    QVERIFY(p->waitForFinished(5000));
+    m_sim->stopTraffic();
+    const QSet<QString> acked = m_sim->ackedEnvelopeIds();
+    QVERIFY(acked.size() >= 3000);
+
+    auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
+    QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+    QSet<QString> captured;
+    QVERIFY(store.value()->forEachEnvelope([&](const Envelope &e) {
+        captured.insert(e.envelopeId);
+        return true;
+    }));
+    QVERIFY2(captured.contains(acked), qPrintable(QStringLiteral("%1 acked, %2 captured, %3 acked but missing")
+                                                    .arg(acked.size())
+                                                    .arg(captured.size())
+                                                    .arg((acked - captured).size())));
+}
+
+void TestCliListen::sigterm_stopsCleanlyWithExit0()
+{
+    const QString capture = m_dir->filePath(QStringLiteral("term.sqlite"));
+    QProcess *p = startListen({QStringLiteral("--capture"), capture});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendBurst(40);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->stats().acked, 40, 10000);
+    p->terminate();
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    QVERIFY(m_stderr.contains(QLatin1String("Envelopes: 40")));
+    auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
+    QVERIFY(store);
+    QCOMPARE(store.value()->envelopeCount().value(), qint64(40));
+}
+
+QTEST_GUILESS_MAIN(TestCliListen)
+#include "tst_cli_listen.moc"
