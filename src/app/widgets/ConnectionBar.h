@@ -1,0 +1,63 @@
+#pragma once
+
+#include "slack/SocketModeClient.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace socketscope {
+
+// Profile, mode, Connect/Disconnect, state, live links, num_connections, uptime, reconnects.
+class ConnectionBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionBar(QWidget *parent = nullptr);
+
+    void setProfiles(const QStringList &profiles, const QString &current);
+    QString profile() const;
+    QString mode() const;
+    void setDemo(bool demo);
+    bool isDemo() const { return m_demo; }
+
+    void setState(ClientState state, const QString &detail);
+    ClientState state() const { return m_state; }
+    void setLiveLinks(int links);
+    void setNumConnections(int n);
+    void setReconnects(int n);
+
+    QPushButton *connectButton() const { return m_connect; }
+    QString sharedWarningText() const;
+    QString stateText() const;
+
+Q_SIGNALS:
+    void connectRequested();
+    void disconnectRequested();
+
+private:
+    void updateUptime();
+    void updateSharedWarning();
+
+    QComboBox *m_profile;
+    QComboBox *m_mode;
+    QPushButton *m_connect;
+    QLabel *m_demoLabel;
+    QLabel *m_stateDot;
+    QLabel *m_stateLabel;
+    QLabel *m_links;
+    QLabel *m_numConnections;
+    QLabel *m_uptime;
+    QLabel *m_reconnects;
+    QLabel *m_shared;
+    QTimer *m_uptimeTimer;
+    ClientState m_state = ClientState::Idle;
+    qint64 m_connectedSinceMs = 0;
+    int m_n = 0;
+    bool m_demo = false;
+};
+
+} // namespace socketscope

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace socketscope {
+
+// An inline message strip (as KMessageWidget): errors and warnings without modal boxes.
+class MessageBar : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Kind { Info, Warning, Error };
+    explicit MessageBar(QWidget *parent = nullptr);
+
+    void showMessage(Kind kind, const QString &text);
+    void dismiss();
+    Kind kind() const { return m_kind; }
+    QString text() const;
+
+private:
+    void applyColours();
+    void changeEvent(QEvent *event) override;
+
+    QLabel *m_icon;
+    QLabel *m_label;
+    QToolButton *m_close;
+    Kind m_kind = Kind::Info;
+};
+
+// Blends `tint` into the palette's base colour: readable in light and dark palettes.
+QColor tintedBase(const QPalette &palette, const QColor &tint, double amount);
+
+} // namespace socketscope
