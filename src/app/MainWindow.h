@@ -1,0 +1,118 @@
+#pragma once
+
+#include "capture/CaptureStore.h"
+#include "models/LiveStats.h"
+#include "slack/SocketModeClient.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <deque>
+#include <memory>
+
+class QLabel;
+class QSplitter;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace socketscope {
+
+class AckHistogram;
+class CaptureStorePager;
+class ColorLegend;
+class ConnectionBar;
+class DetailPane;
+class EngineController;
+class EnvelopeTableModel;
+class EnvelopeTableView;
+class FilterBar;
+class LinkTimeline;
+class MessageBar;
+
+struct MainWindowOptions
+{
+    bool demo = false;           // start the built-in simulator and connect to it
+    double demoRate = 4.0;       // envelopes per second in demo mode
+    QString openCapture;         // open this capture file instead of connecting
+    QString captureDirectory;    // where new captures go; empty = the app data folder
+};
+
+// Composes the inspector: connection bar, filter bar, envelope table, detail pane, link timeline,
+// ack histogram and status bar. Logic lives in the widgets, the models and core.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const MainWindowOptions &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // True when QSettings has no profiles group (no workspace configured yet).
+    static bool noProfileConfigured();
+
+    Result<void> openCapture(const QString &path);
+    void connectDemo();
+    void toggleConnection();
+
+    // For tests and the screenshot script.
+    EnvelopeTableModel *envelopeModel() const { return m_model; }
+    EnvelopeTableView *envelopeView() const { return m_view; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    DetailPane *detailPane() const { return m_detail; }
+    ConnectionBar *connectionBar() const { return m_connectionBar; }
+    MessageBar *messageBar() const { return m_messages; }
+    LinkTimeline *linkTimeline() const { return m_timeline; }
+    AckHistogram *ackHistogram() const { return m_histogram; }
+    EngineController *engine() const { return m_engine; }
+    QString statusText() const;
+    QString currentCapturePath() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildLayout();
+    void wireActions();
+    void restoreState();
+    void saveState();
+    void attachCapture(const QString &path);
+    void onEnvelopesCommitted(const QVector<Envelope> &envelopes);
+    void onEnvelopesAcked(const QVector<AckUpdate> &acks);
+    void onSelectionChanged();
+    void updateStatus();
+    void copySelection(bool redacted);
+    void exportEnvelopes();
+    void chooseCaptureToOpen();
+    QString newCapturePath(const QString &prefix) const;
+    QVector<qint64> selectedRowIds() const;
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    MainWindowOptions m_options;
+    EngineController *m_engine;
+    ConnectionBar *m_connectionBar = nullptr;
+    MessageBar *m_messages = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    ColorLegend *m_legend = nullptr;
+    EnvelopeTableModel *m_model = nullptr;
+    EnvelopeTableView *m_view = nullptr;
+    DetailPane *m_detail = nullptr;
+    LinkTimeline *m_timeline = nullptr;
+    AckHistogram *m_histogram = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_bottomSplitter = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_ackLabel = nullptr;
+    QLabel *m_rowsLabel = nullptr;
+    QLabel *m_captureLabel = nullptr;
+
+    std::unique_ptr<CaptureStore> m_reader;       // read-only, GUI thread
+    std::unique_ptr<CaptureStorePager> m_pager;
+    QVector<LinkEvent> m_linkEvents;
+    LiveStats m_stats;
+    QHash<qint64, qint64> m_receivedByRow;        // recent rows' receive time, for ack latency
+    std::deque<qint64> m_receivedOrder;
+    bool m_viewingFile = false;
+};
+
+} // namespace socketscope

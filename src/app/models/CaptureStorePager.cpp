@@ -1,0 +1,15 @@
+#include "models/CaptureStorePager.h"
+
+namespace socketscope {
+
+Result<QVector<Envelope>> CaptureStorePager::olderThan(const EnvelopeFilter &filter, qint64 beforeRowId, int limit)
+{
+    return m_store->envelopesMatching(filter.toSql(), beforeRowId, limit);
+}
+
+Result<Envelope> CaptureStorePager::full(qint64 rowId)
+{
+    return m_store->envelope(rowId);
+}
+
+} // namespace socketscope

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "capture/CaptureStore.h"
+#include "models/EnvelopePager.h"
+
+namespace socketscope {
+
+// Pages the table's history from a capture file opened read-only in the GUI thread. Each call is one
+// indexed query of at most `limit` rows (by row id, newest first), so it stays small at any capture size.
+class CaptureStorePager : public EnvelopePager
+{
+public:
+    explicit CaptureStorePager(CaptureStore *store) : m_store(store) {}
+    Result<QVector<Envelope>> olderThan(const EnvelopeFilter &filter, qint64 beforeRowId, int limit) override;
+    Result<Envelope> full(qint64 rowId) override;
+
+private:
+    CaptureStore *m_store;
+};
+
+} // namespace socketscope
