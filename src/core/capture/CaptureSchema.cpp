@@ -67,10 +67,12 @@ Migration version1()
         QStringLiteral("CREATE INDEX deliveries_by_envelope ON deliveries(envelope_row, at_us)"),
         // External-content FTS5: the text lives once, in envelopes; the index is fed by triggers inside
         // the insert transaction. Only these columns fire the update trigger, so acks and delivery
-        // status updates cost no FTS work.
+        // status updates cost no FTS work. detail=none and columnsize=0 keep only "which rows hold
+        // this token" (no positions, no per-row sizes): the inspector needs no phrases or ranking,
+        // and the index is written on every commit of the ack path.
         QStringLiteral("CREATE VIRTUAL TABLE envelopes_fts USING fts5("
                        "text, subtype, user_id, channel_id, envelope_id, raw,"
-                       " content='envelopes', content_rowid='id')"),
+                       " content='envelopes', content_rowid='id', detail=none, columnsize=0)"),
         QStringLiteral("CREATE TRIGGER envelopes_fts_insert AFTER INSERT ON envelopes BEGIN"
                        " INSERT INTO envelopes_fts(rowid, text, subtype, user_id, channel_id, envelope_id, raw)"
                        " VALUES (new.id, new.text, new.subtype, new.user_id, new.channel_id, new.envelope_id,"

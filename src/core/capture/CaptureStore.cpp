@@ -4,6 +4,7 @@
 #include "capture/RecentIds.h"
 #include "capture/Redactor.h"
 #include "capture/SqlError.h"
+#include "capture/WalCheckpointer.h"
 #include "util/Json.h"
 #include "util/Logging.h"
 
@@ -13,8 +14,6 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <algorithm>
 
 namespace socketscope {
 
@@ -142,22 +141,32 @@ Result<void> execOne(QSqlQuery &q, const QString &sql, const QString &what, cons
     return {};
 }
 
-// Plain words, each quoted so FTS5 operators and punctuation in user input are literal; "word*" keeps
-// its prefix star. Words without a letter or digit would be empty phrases, so they are dropped.
+// The index has no positions (detail=none), so a query is an AND of single tokens. Input is split the
+// way FTS5's unicode61 tokenizer splits text (letters and digits make tokens, anything else separates),
+// so "get-devices" or an envelope_id UUID become their tokens and FTS5 syntax in user input is inert.
+// A trailing "*" on a word makes its last token a prefix.
 QString ftsQuery(const QString &input)
 {
     QStringList terms;
     const QStringList words = input.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString word : words) {
+    for (const QString &word : words) {
         const bool prefix = word.endsWith(QLatin1Char('*'));
-        if (prefix)
-            word.chop(1);
-        const bool hasContent = std::any_of(word.cbegin(), word.cend(),
-                                            [](QChar c) { return c.isLetterOrNumber(); });
-        if (!hasContent)
-            continue;
-        word.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        terms << QLatin1Char('"') + word + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
+        QString token;
+        QStringList tokens;
+        for (const QChar c : word) {
+            if (c.isLetterOrNumber()) {
+                token += c;
+            } else if (!token.isEmpty()) {
+                tokens << token;
+                token.clear();
+            }
+        }
+        if (!token.isEmpty())
+            tokens << token;
+        for (int i = 0; i < tokens.size(); ++i) {
+            const bool last = i == tokens.size() - 1;
+            terms << QLatin1Char('"') + tokens.at(i) + QLatin1Char('"') + (prefix && last ? QStringLiteral("*") : QString());
+        }
     }
     return terms.join(QLatin1Char(' '));
 }
@@ -265,6 +274,7 @@ CaptureStore::CaptureStore() = default;
 
 CaptureStore::~CaptureStore()
 {
+    m_checkpointer.reset();
     m_statements.reset(); // queries must go before their connection
     if (m_connectionName.isEmpty())
         return;
@@ -316,6 +326,7 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
             return r.error();
         if (auto r = store->m_duplicates->catchUp(*store->m_statements, path); !r)
             return r.error();
+        store->m_checkpointer = std::make_unique<WalCheckpointer>(path);
     }
     qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")
                        << "schema" << store->m_schemaVersion;
@@ -373,7 +384,20 @@ Result<void> CaptureStore::configureConnection()
     // commits without an fsync each, which keeps the ack path well under a millisecond.
     if (auto r = execOne(q, QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("Setting synchronous"), m_path); !r)
         return r;
-    return execOne(q, QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("Enabling foreign keys"), m_path);
+    const QString pragmas[] = {
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        // Checkpoints run on WalCheckpointer's thread, never inside a commit on the ack path.
+        QStringLiteral("PRAGMA wal_autocheckpoint=0"),
+        // After a checkpoint resets the WAL, give back disk space beyond 64 MiB.
+        QStringLiteral("PRAGMA journal_size_limit=67108864"),
+        // 16 MiB of page cache keeps the index pages that random envelope ids touch in memory.
+        QStringLiteral("PRAGMA cache_size=-16384"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (auto r = execOne(q, pragma, QStringLiteral("Configuring the connection"), m_path); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<void> CaptureStore::migrate()
@@ -512,8 +536,19 @@ Result<void> CaptureStore::inTransaction(const std::function<Result<void>()> &wo
     if (!result) {
         // SQLite may have rolled back already (e.g. after SQLITE_FULL); then this fails harmlessly.
         s.rollback.exec();
+        return result;
     }
+    m_checkpointer->committed();
     return result;
+}
+
+// A single statement in autocommit mode: its own small transaction.
+Result<void> CaptureStore::execWrite(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        return sqlError(query.lastError(), what, m_path);
+    m_checkpointer->committed();
+    return {};
 }
 
 Result<qint64> CaptureStore::beginSession(const SessionInfo &info)
@@ -527,8 +562,8 @@ Result<qint64> CaptureStore::beginSession(const SessionInfo &info)
     q.bindValue(3, nullIfEmpty(info.mode));
     q.bindValue(4, nullIfEmpty(info.apiUrl));
     q.bindValue(5, nullIfEmpty(info.endReason));
-    if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Starting a session"), m_path);
+    if (auto r = execWrite(q, QStringLiteral("Starting a session")); !r)
+        return r.error();
     return q.lastInsertId().toLongLong();
 }
 
@@ -540,8 +575,8 @@ Result<void> CaptureStore::endSession(qint64 sessionId, const QString &reason)
     q.bindValue(0, json::nowUs());
     q.bindValue(1, nullIfEmpty(reason));
     q.bindValue(2, sessionId);
-    if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Ending a session"), m_path);
+    if (auto r = execWrite(q, QStringLiteral("Ending a session")); !r)
+        return r.error();
     if (q.numRowsAffected() == 0)
         return notFound(QStringLiteral("Session %1").arg(sessionId));
     return {};
@@ -557,8 +592,8 @@ Result<void> CaptureStore::recordLinkEvent(const LinkEvent &event)
     q.bindValue(2, event.atUs);
     q.bindValue(3, event.kind);
     q.bindValue(4, nullIfEmpty(event.detail));
-    if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Recording a link event"), m_path);
+    if (auto r = execWrite(q, QStringLiteral("Recording a link event")); !r)
+        return r.error();
     return {};
 }
 
@@ -672,8 +707,8 @@ Result<void> CaptureStore::setDeliveryStatus(qint64 rowId, const QString &status
     QSqlQuery &q = m_statements->setDeliveryStatus;
     q.bindValue(0, nullIfEmpty(status));
     q.bindValue(1, rowId);
-    if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Setting a delivery status"), m_path);
+    if (auto r = execWrite(q, QStringLiteral("Setting a delivery status")); !r)
+        return r.error();
     if (q.numRowsAffected() == 0)
         return notFound(QStringLiteral("Envelope row %1").arg(rowId));
     return {};
@@ -690,8 +725,8 @@ Result<void> CaptureStore::recordMalformedFrame(qint64 sessionId, int linkId, qi
     q.bindValue(2, atUs);
     q.bindValue(3, problem);
     q.bindValue(4, raw.isNull() ? QByteArray("") : raw); // a null QByteArray would bind NULL
-    if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Recording a malformed frame"), m_path);
+    if (auto r = execWrite(q, QStringLiteral("Recording a malformed frame")); !r)
+        return r.error();
     return {};
 }
 
@@ -712,6 +747,7 @@ Result<qint64> CaptureStore::recordDelivery(const DeliveryRecord &record)
             return notFound(QStringLiteral("Envelope row %1").arg(record.envelopeRowId));
         return sqlError(q.lastError(), QStringLiteral("Recording a delivery"), m_path);
     }
+    m_checkpointer->committed();
     return q.lastInsertId().toLongLong();
 }
 

@@ -12,6 +12,8 @@
 
 namespace socketscope {
 
+class WalCheckpointer;
+
 // A link lifecycle event, stored so the timeline can be drawn later and offline.
 struct LinkEvent
 {
@@ -140,6 +142,7 @@ private:
     Result<void> inTransaction(const std::function<Result<void>()> &work);
     Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks);
     Result<void> writeAcks(const QVector<AckUpdate> &acks);
+    Result<void> execWrite(QSqlQuery &query, const QString &what);
     Error readOnlyError() const;
     QSqlDatabase database() const;
 
@@ -149,6 +152,7 @@ private:
     int m_schemaVersion = 0;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<DuplicateIndex> m_duplicates;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // read-write only
 };
 
 } // namespace socketscope
