@@ -1,5 +1,7 @@
 #include "capture/CaptureStore.h"
 
+#include <limits>
+
 #include "capture/CaptureSchema.h"
 #include "capture/RecentIds.h"
 #include "capture/Redactor.h"
@@ -14,6 +16,8 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <limits>
 
 namespace socketscope {
 
@@ -779,6 +783,25 @@ Result<QVector<Envelope>> CaptureStore::envelopes(qint64 afterRowId, int limit) 
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM envelopes WHERE id > ? ORDER BY id LIMIT ?").arg(kEnvelopeColumns));
     q.addBindValue(afterRowId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading envelopes"), m_path);
+    QVector<Envelope> out;
+    while (q.next())
+        out.append(envelopeFromRow(q));
+    return out;
+}
+
+Result<QVector<Envelope>> CaptureStore::envelopesWhere(const QString &where, const QVariantList &values,
+                                                      qint64 beforeRowId, int limit) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM envelopes WHERE id < ? AND (%2) ORDER BY id DESC LIMIT ?")
+                  .arg(kEnvelopeColumns, where.isEmpty() ? QStringLiteral("1") : where));
+    q.addBindValue(beforeRowId > 0 ? beforeRowId : std::numeric_limits<qint64>::max());
+    for (const QVariant &value : values)
+        q.addBindValue(value);
     q.addBindValue(limit);
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("Reading envelopes"), m_path);

@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 #include <QVector>
 
 #include <functional>
@@ -113,6 +114,11 @@ public:
     Result<qint64> envelopeCount() const;
     Result<QVector<Envelope>> envelopes(qint64 afterRowId, int limit) const;  // ascending by rowId
     Result<Envelope> envelope(qint64 rowId) const;
+    // The inspector's history page: up to `limit` envelopes with id < beforeRowId (0 = from the
+    // newest) that satisfy `where` (an EnvelopeFilter::toSql() clause with its bound values), newest
+    // first. One indexed query walking the rowid backwards.
+    Result<QVector<Envelope>> envelopesWhere(const QString &where, const QVariantList &values, qint64 beforeRowId,
+                                             int limit) const;
     Result<Envelope> envelopeById(const QString &envelopeId) const;
     Result<QVector<LinkEvent>> linkEvents(qint64 sessionId = 0) const;        // 0 = all sessions
     Result<QVector<SessionInfo>> sessions() const;
