@@ -126,6 +126,8 @@ void TestEnvelopeFilter::matches_data()
     Envelope odd;
     odd.type = QStringLiteral("brand_new_type");
     odd.receivedUs = 1;
+    Envelope withRaw = fast;
+    withRaw.raw = R"({"payload":{"response_url":"https://hooks.slack.com/commands/T1/2/x"}})";
 
     QTest::newRow("type exact") << QStringLiteral("type:slash_commands") << fast << true;
     QTest::newRow("type alias") << QStringLiteral("type:slash") << fast << true;
@@ -160,7 +162,9 @@ void TestEnvelopeFilter::matches_data()
     QTest::newRow("bare word not infix") << QStringLiteral("evices") << fast << false;
     QTest::newRow("two bare words, both needed") << QStringLiteral("devices vlans") << fast << false;
     QTest::newRow("phrase in order") << QStringLiteral("text:\"location ams\"") << fast << true;
-    QTest::newRow("phrase wrong order") << QStringLiteral("text:\"ams01 location\"") << fast << false;
+    QTest::newRow("words in any order (FTS5 detail=none)") << QStringLiteral("text:\"ams01 location\"") << fast << true;
+    QTest::newRow("word from the raw frame") << QStringLiteral("hooks") << withRaw << true;
+    QTest::newRow("word from the user id") << QStringLiteral("u777") << slow << true;
     QTest::newRow("diacritics folded") << QStringLiteral("unicode") << retried << true;
     QTest::newRow("negated text") << QStringLiteral("!vlans") << fast << true;
     QTest::newRow("everything at once")
@@ -218,10 +222,14 @@ void TestEnvelopeFilter::toSql_buildsClauseWithBoundValues()
                             "id IN (SELECT rowid FROM envelopes_fts WHERE envelopes_fts MATCH ?)"));
     const QVariantList expected{QStringLiteral("slash_commands"), QStringLiteral("U1"), QStringLiteral("nautobot"),
                                 QStringLiteral("/nautobot"), qint64(100000),
-                                QStringLiteral("\"two words\"* AND \"free\"*")};
+                                QStringLiteral("\"two\" AND \"words\"* AND \"free\"*")};
     QCOMPARE(sql.values.size(), expected.size());
     for (int i = 0; i < expected.size(); ++i)
         QCOMPARE(sql.values.at(i).toString(), expected.at(i).toString());
+
+    const SqlWhere negated = EnvelopeFilter::parse(QStringLiteral("!vlans"))->toSql();
+    QCOMPARE(negated.clause, QStringLiteral("NOT (id IN (SELECT rowid FROM envelopes_fts WHERE envelopes_fts MATCH ?))"));
+    QCOMPARE(negated.values.first().toString(), QStringLiteral("\"vlans\"*"));
 
     // Values are bound, never spliced into the SQL text.
     const auto hostile = EnvelopeFilter::parse(QStringLiteral("user:x');DROP_TABLE"));

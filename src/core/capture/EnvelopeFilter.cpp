@@ -239,21 +239,19 @@ private:
     int m_pos = 0;
 };
 
-// Does `haystack` contain `needle` as consecutive tokens, the last needle token as a prefix?
-bool phraseMatches(const QStringList &haystack, const QStringList &needle)
+// FTS5 detail=none semantics: every needle token is one of the haystack's tokens, the last as a prefix.
+bool tokensMatch(const QSet<QString> &haystack, const QStringList &needle)
 {
-    if (needle.isEmpty())
-        return true;
-    const int n = needle.size();
-    for (int i = 0; i + n <= haystack.size(); ++i) {
-        bool ok = true;
-        for (int j = 0; j < n && ok; ++j) {
-            ok = (j == n - 1) ? haystack.at(i + j).startsWith(needle.at(j)) : haystack.at(i + j) == needle.at(j);
+    for (int j = 0; j < needle.size(); ++j) {
+        if (j < needle.size() - 1) {
+            if (!haystack.contains(needle.at(j)))
+                return false;
+        } else if (!std::any_of(haystack.cbegin(), haystack.cend(),
+                                [&](const QString &t) { return t.startsWith(needle.at(j)); })) {
+            return false;
         }
-        if (ok)
-            return true;
     }
-    return false;
+    return true;
 }
 
 bool ackMatches(const Envelope &e, EnvelopeFilter::Op op, qint64 ms)
@@ -279,10 +277,14 @@ bool subtypeMatches(const QString &subtype, const QString &wanted)
            && QStringView(subtype).mid(1).compare(wanted, Qt::CaseInsensitive) == 0;
 }
 
-QString ftsPhrase(const QStringList &tokens)
+// detail=none has no phrases: every token must be present, the last one as a prefix.
+// Tokens hold only letters and digits, so quoting them needs no escaping.
+QString ftsTokens(const QStringList &tokens)
 {
-    // Tokens hold only letters and digits, so quoting them needs no escaping.
-    return QString(QLatin1Char('"') + tokens.join(QLatin1Char(' ')) + QStringLiteral("\"*"));
+    QStringList parts;
+    for (int i = 0; i < tokens.size(); ++i)
+        parts.append(QLatin1Char('"') + tokens.at(i) + (i == tokens.size() - 1 ? QStringLiteral("\"*") : QStringLiteral("\"")));
+    return parts.join(QStringLiteral(" AND "));
 }
 
 } // namespace
@@ -357,7 +359,7 @@ bool EnvelopeFilter::matches(const Envelope &e) const
         if (!allowed)
             return false;
     }
-    QStringList textTokens;
+    QSet<QString> textTokens;
     bool tokenized = false;
     for (const Term &term : m_terms) {
         bool hit = false;
@@ -384,10 +386,16 @@ bool EnvelopeFilter::matches(const Envelope &e) const
         case Field::Acked: hit = e.ackedUs > 0; break;
         case Field::Text:
             if (!tokenized) {
-                textTokens = tokenize(e.text);
+                // The columns the capture's FTS index covers: text, subtype, user, channel, envelope_id, raw.
+                for (const QString *field : {&e.text, &e.subtype, &e.userId, &e.channelId, &e.envelopeId}) {
+                    const QStringList tokens = tokenize(*field);
+                    textTokens.unite(QSet<QString>(tokens.cbegin(), tokens.cend()));
+                }
+                const QStringList rawTokens = tokenize(QString::fromUtf8(e.raw));
+                textTokens.unite(QSet<QString>(rawTokens.cbegin(), rawTokens.cend()));
                 tokenized = true;
             }
-            hit = phraseMatches(textTokens, term.tokens);
+            hit = tokensMatch(textTokens, term.tokens);
             break;
         }
         if (hit == term.negated)
@@ -482,11 +490,11 @@ SqlWhere EnvelopeFilter::toSql(const FilterSqlColumns &c) const
         case Field::Acked: clause = QStringLiteral("%1 > 0").arg(c.ackedUs); break;
         case Field::Text:
             if (!term.negated) {
-                positiveText.append(ftsPhrase(term.tokens));
+                positiveText.append(ftsTokens(term.tokens));
                 continue;
             }
             clause = QStringLiteral("%1 IN (SELECT rowid FROM %2 WHERE %2 MATCH ?)").arg(c.rowId, c.ftsTable);
-            out.values.append(ftsPhrase(term.tokens));
+            out.values.append(ftsTokens(term.tokens));
             break;
         }
         parts.append(term.negated ? QStringLiteral("NOT (%1)").arg(clause) : clause);

@@ -51,8 +51,11 @@ struct FilterSqlColumns
 //   user:U123  channel:C1  command:/nautobot (also event:app_mention, subtype of the envelope)
 //   ack>100  ack>=100  ack<5  ack<=5  ack=0      (ack latency in ms; unacked rows never match)
 //   retry  dup  unacked  acked
-//   text:"two words"  or bare words               (free text over the summary text, FTS5 semantics:
-//                                                  case-folded tokens, the last token a prefix)
+//   text:"two words"  or bare words               (free text, with the capture's FTS5 semantics: every
+//                                                  token appears somewhere in the envelope (summary
+//                                                  fields, envelope_id or the raw frame), case-folded,
+//                                                  the last token a prefix; the index has detail=none,
+//                                                  so word order is not checked)
 //   !term or -term negates a term. All terms must hold (AND).
 class EnvelopeFilter
 {
