@@ -124,7 +124,8 @@ void ExportDialog::updatePreview()
                 break;
         }
     } else {
-        auto page = m_store->envelopesMatching(m_filter.toSql(), 0, 3);
+        const SqlWhere where = m_filter.toSql();
+        auto page = m_store->envelopesWhere(where.clause, where.values, 0, 3);
         if (page.ok()) {
             for (auto it = page->crbegin(); it != page->crend(); ++it)
                 if (!add(*it))

@@ -1,17 +1,17 @@
 #include "Redaction.h"
 
+#include "capture/Redactor.h"
+
 namespace socketscope::Redaction {
 
-// The Redactor has not landed on main yet; until it does, redaction is reported as unavailable and
-// every redacted action stays disabled rather than pretending.
 bool isAvailable()
 {
-    return false;
+    return true;
 }
 
-std::optional<QByteArray> redactFrame(const QByteArray &)
+std::optional<QByteArray> redactFrame(const QByteArray &frame)
 {
-    return std::nullopt;
+    return Redactor::redactJson(frame);
 }
 
 } // namespace socketscope::Redaction

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStyle>
 #include <QStyleFactory>
 
 namespace {

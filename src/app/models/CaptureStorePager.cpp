@@ -4,7 +4,8 @@ namespace socketscope {
 
 Result<QVector<Envelope>> CaptureStorePager::olderThan(const EnvelopeFilter &filter, qint64 beforeRowId, int limit)
 {
-    return m_store->envelopesMatching(filter.toSql(), beforeRowId, limit);
+    const SqlWhere where = filter.toSql();
+    return m_store->envelopesWhere(where.clause, where.values, beforeRowId, limit);
 }
 
 Result<Envelope> CaptureStorePager::full(qint64 rowId)

@@ -63,6 +63,8 @@ QVector<LinkTimeline::Lane> LinkTimeline::lanes() const
 {
     std::map<std::pair<qint64, int>, Lane> byLink; // (session, link)
     for (const LinkEvent &e : m_events) {
+        if (e.linkId <= 0)
+            continue; // session-level events (link 0) belong to no link
         Lane &lane = byLink[{e.sessionId, e.linkId}];
         lane.linkId = e.linkId;
         if ((e.kind == QLatin1String("opening") || e.kind == QLatin1String("open")) && lane.openedUs == 0)
