@@ -105,7 +105,7 @@ QString ProxyChoice::describe() const
     if (source == QLatin1String("NO_PROXY") || source == QLatin1String("no_proxy"))
         why = source + QStringLiteral(" entry ") + detail;
     else if (source == QLatin1String("profile"))
-        why = QStringLiteral("from the profile");
+        why = detail.isEmpty() ? QStringLiteral("from the profile") : detail;
     else if (source == QLatin1String("loopback"))
         why = QStringLiteral("loopback address");
     else if (source == QLatin1String("system"))
