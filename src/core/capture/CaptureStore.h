@@ -12,6 +12,8 @@
 
 namespace socketscope {
 
+class WalCheckpointer;
+
 // A link lifecycle event, stored so the timeline can be drawn later and offline.
 struct LinkEvent
 {
@@ -40,6 +42,30 @@ struct SessionInfo
     QString endReason;
 };
 
+// A frame that could not be used as an envelope, kept verbatim.
+struct MalformedFrame
+{
+    qint64 id = 0;
+    qint64 sessionId = 0;
+    int linkId = 0;
+    qint64 atUs = 0;
+    QString problem;
+    QByteArray raw;
+};
+
+// One attempt to deliver or answer a captured envelope (Bridge, replay, response_url, chat.postMessage).
+struct DeliveryRecord
+{
+    qint64 id = 0;
+    qint64 envelopeRowId = 0;
+    qint64 atUs = 0;
+    QString kind;         // bridge | replay | response_url | chat.postMessage | ack_payload …
+    QString target;       // endpoint; stored redacted (a response_url is a secret)
+    int statusCode = 0;   // HTTP status; 0 = no response
+    qint64 latencyUs = -1;
+    QString outcome;      // short text: "200 OK", "timeout after 3 s", …
+};
+
 // The SQLite capture file (WAL). One instance per thread; not a QObject.
 // Every write is one transaction; a committed envelope survives SIGKILL of the process.
 class CaptureStore
@@ -47,13 +73,23 @@ class CaptureStore
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
+    static constexpr int kSchemaVersion = 1;
+
+    struct Options
+    {
+        // Envelope/event ids remembered in memory for duplicate detection without a query per row.
+        int recentIdCapacity = 100000;
+    };
+
     static Result<std::unique_ptr<CaptureStore>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    static Result<std::unique_ptr<CaptureStore>> open(const QString &path, Mode mode, const Options &options);
     ~CaptureStore();
     CaptureStore(const CaptureStore &) = delete;
     CaptureStore &operator=(const CaptureStore &) = delete;
 
     QString path() const { return m_path; }
     int schemaVersion() const;
+    bool isReadOnly() const { return m_readOnly; }
 
     Result<qint64> beginSession(const SessionInfo &info);
     Result<void> endSession(qint64 sessionId, const QString &reason);
@@ -68,6 +104,10 @@ public:
     // Frames that were not usable (not JSON, no envelope_id, …) are kept too: nothing captured is lost.
     Result<void> recordMalformedFrame(qint64 sessionId, int linkId, qint64 atUs, const QString &problem,
                                       const QByteArray &raw);
+    // Returns the new delivery id. The target is redacted before it is stored.
+    Result<qint64> recordDelivery(const DeliveryRecord &record);
+    // Caps the file size for this connection; a write beyond it fails like a full disk (capture_disk_full).
+    Result<void> setSizeLimit(qint64 maxBytes);
 
     // Reading
     Result<qint64> envelopeCount() const;
@@ -76,17 +116,43 @@ public:
     Result<Envelope> envelopeById(const QString &envelopeId) const;
     Result<QVector<LinkEvent>> linkEvents(qint64 sessionId = 0) const;        // 0 = all sessions
     Result<QVector<SessionInfo>> sessions() const;
+    Result<QVector<MalformedFrame>> malformedFrames(qint64 sessionId = 0) const; // 0 = all sessions
+    Result<QVector<DeliveryRecord>> deliveries(qint64 envelopeRowId) const;       // ascending by time
+
+    // Full-text search over text, subtype, user, channel, envelope_id and the raw frame. The query is
+    // plain words (all must match, "word*" for a prefix); FTS5 syntax characters are taken literally.
+    // Returns row ids, newest first.
+    Result<QVector<qint64>> searchText(const QString &query, int limit) const;
 
     // Streams every envelope in row order (for export) without loading all into memory.
+    // visit returns false to stop early.
     Result<void> forEachEnvelope(const std::function<bool(const Envelope &)> &visit) const;
+    // The same for the given rows, in the given order; a missing row is an error (not_found).
+    Result<void> forEachEnvelope(const QVector<qint64> &rowIds,
+                                 const std::function<bool(const Envelope &)> &visit) const;
 
 private:
-    CaptureStore() = default;
+    struct Statements;
+    class DuplicateIndex;
+
+    CaptureStore();
+    Result<void> configureConnection();
     Result<void> migrate();
+    Result<void> prepareStatements();
+    Result<void> inTransaction(const std::function<Result<void>()> &work);
+    Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks);
+    Result<void> writeAcks(const QVector<AckUpdate> &acks);
+    Result<void> execWrite(QSqlQuery &query, const QString &what);
+    Error readOnlyError() const;
+    QSqlDatabase database() const;
 
     QString m_path;
     QString m_connectionName;
     bool m_readOnly = false;
+    int m_schemaVersion = 0;
+    std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<DuplicateIndex> m_duplicates;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // read-write only
 };
 
 } // namespace socketscope

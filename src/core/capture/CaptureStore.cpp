@@ -1,0 +1,958 @@
+#include "capture/CaptureStore.h"
+
+#include "capture/CaptureSchema.h"
+#include "capture/RecentIds.h"
+#include "capture/Redactor.h"
+#include "capture/SqlError.h"
+#include "capture/WalCheckpointer.h"
+#include "util/Json.h"
+#include "util/Logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace socketscope {
+
+using capture::sqlError;
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+// Shorter than Slack's 3 s ack deadline: a writer blocked by another writer fails in time to say so.
+constexpr int kWriteBusyTimeoutMs = 2000;
+// A reader (the GUI) may wait longer; it is never on the ack path.
+constexpr int kReadBusyTimeoutMs = 5000;
+
+const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+// Foreign keys are on, so "no session" must be NULL, not 0.
+QVariant nullIfZero(qint64 id)
+{
+    return id == 0 ? QVariant() : QVariant(id);
+}
+
+const QLatin1String kEnvelopeColumns(
+    "id, session_id, link_id, envelope_id, type, subtype, team_id, channel_id, user_id, text, event_id,"
+    " retry_attempt, retry_reason, accepts_response_payload, duplicate, received_us, committed_us, acked_us,"
+    " delivery_status, raw");
+
+Envelope envelopeFromRow(const QSqlQuery &q)
+{
+    Envelope e;
+    e.rowId = q.value(0).toLongLong();
+    e.sessionId = q.value(1).toLongLong();
+    e.linkId = q.value(2).toInt();
+    e.envelopeId = q.value(3).toString();
+    e.type = q.value(4).toString();
+    e.subtype = q.value(5).toString();
+    e.teamId = q.value(6).toString();
+    e.channelId = q.value(7).toString();
+    e.userId = q.value(8).toString();
+    e.text = q.value(9).toString();
+    e.eventId = q.value(10).toString();
+    e.retryAttempt = q.value(11).toInt();
+    e.retryReason = q.value(12).toString();
+    e.acceptsResponsePayload = q.value(13).toBool();
+    e.duplicate = q.value(14).toBool();
+    e.receivedUs = q.value(15).toLongLong();
+    e.committedUs = q.value(16).toLongLong();
+    e.ackedUs = q.value(17).toLongLong();
+    e.deliveryStatus = q.value(18).toString();
+    e.raw = q.value(19).toString().toUtf8();
+    return e;
+}
+
+Error notFound(const QString &what)
+{
+    return {QStringLiteral("not_found"), QStringLiteral("%1 is not in the capture.").arg(what), {}};
+}
+
+// Checks that fail before SQLite is involved, with messages that name the cause.
+Result<void> checkPath(const QString &path, CaptureStore::Mode mode)
+{
+    if (path.isEmpty()) {
+        return Error{QStringLiteral("capture_no_path"), QStringLiteral("No capture file was given."),
+                     QStringLiteral("Pass a file name, e.g. --capture capture.sqlite.")};
+    }
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    if (!folder.isDir()) {
+        return Error{QStringLiteral("capture_dir_missing"),
+                     QStringLiteral("The folder %1 for capture %2 does not exist.")
+                         .arg(QDir::toNativeSeparators(folder.absoluteFilePath()), path),
+                     QStringLiteral("Create the folder or choose a capture path in an existing folder.")};
+    }
+    if (file.isDir()) {
+        return Error{QStringLiteral("capture_is_dir"), QStringLiteral("Capture path %1 is a folder.").arg(path),
+                     QStringLiteral("Give a file name inside the folder.")};
+    }
+    const bool exists = file.exists();
+    if (mode == CaptureStore::Mode::ReadOnly && !exists) {
+        return Error{QStringLiteral("capture_not_found"), QStringLiteral("Capture %1 does not exist.").arg(path),
+                     QStringLiteral("Check the path; a capture is created by 'listen --capture FILE' or the GUI.")};
+    }
+    if (exists && file.size() > 0) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return Error{QStringLiteral("capture_cannot_open"),
+                         QStringLiteral("Capture %1 cannot be read: %2.").arg(path, f.errorString()),
+                         QStringLiteral("Check the file's permissions.")};
+        }
+        if (f.read(kSqliteMagic.size()) != kSqliteMagic) {
+            return Error{QStringLiteral("capture_not_sqlite"),
+                         QStringLiteral("%1 is not a SocketScope capture (not an SQLite database).").arg(path),
+                         QStringLiteral("Choose a SocketScope capture file, or a new file name to start a new "
+                                        "capture.")};
+        }
+    }
+    if (mode == CaptureStore::Mode::ReadWrite) {
+        if (exists && !file.isWritable()) {
+            return Error{QStringLiteral("capture_read_only"),
+                         QStringLiteral("Capture %1 is read-only, so it cannot be written.").arg(path),
+                         QStringLiteral("Make the file writable, open it read-only (the inspector can), or "
+                                        "capture to a new file.")};
+        }
+        // WAL needs FILE-wal and FILE-shm next to the capture.
+        if (!folder.isWritable()) {
+            return Error{QStringLiteral("capture_read_only"),
+                         QStringLiteral("The folder of capture %1 is not writable; SQLite needs to create its "
+                                        "journal files there.")
+                             .arg(path),
+                         QStringLiteral("Choose a capture path in a writable folder.")};
+        }
+    }
+    return {};
+}
+
+Result<void> execOne(QSqlQuery &q, const QString &sql, const QString &what, const QString &path)
+{
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), what, path);
+    return {};
+}
+
+// The index has no positions (detail=none), so a query is an AND of single tokens. Input is split the
+// way FTS5's unicode61 tokenizer splits text (letters and digits make tokens, anything else separates),
+// so "get-devices" or an envelope_id UUID become their tokens and FTS5 syntax in user input is inert.
+// A trailing "*" on a word makes its last token a prefix.
+QString ftsQuery(const QString &input)
+{
+    QStringList terms;
+    const QStringList words = input.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        const bool prefix = word.endsWith(QLatin1Char('*'));
+        QString token;
+        QStringList tokens;
+        for (const QChar c : word) {
+            if (c.isLetterOrNumber()) {
+                token += c;
+            } else if (!token.isEmpty()) {
+                tokens << token;
+                token.clear();
+            }
+        }
+        if (!token.isEmpty())
+            tokens << token;
+        for (int i = 0; i < tokens.size(); ++i) {
+            const bool last = i == tokens.size() - 1;
+            terms << QLatin1Char('"') + tokens.at(i) + QLatin1Char('"') + (prefix && last ? QStringLiteral("*") : QString());
+        }
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+// Prepared once per connection and reused: preparing costs more than executing on the ack path.
+struct CaptureStore::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : begin(db), commit(db), rollback(db), maxRowId(db), idsAfter(db), insertEnvelope(db), setCommitted(db),
+          applyAck(db), findEnvelopeId(db), findEventId(db), setDeliveryStatus(db), insertSession(db),
+          endSession(db), insertLink(db), insertMalformed(db), insertDelivery(db)
+    {
+    }
+
+    QSqlQuery begin, commit, rollback;
+    QSqlQuery maxRowId, idsAfter;
+    QSqlQuery insertEnvelope, setCommitted, applyAck;
+    QSqlQuery findEnvelopeId, findEventId;
+    QSqlQuery setDeliveryStatus, insertSession, endSession, insertLink, insertMalformed, insertDelivery;
+};
+
+// Duplicate detection without a query per row: recent ids live in memory; the index is asked only when
+// the memory set hits (to rule out a hash collision, rare since duplicates are rare) or when it no
+// longer covers the whole capture (more rows than its capacity).
+class CaptureStore::DuplicateIndex
+{
+public:
+    explicit DuplicateIndex(int capacity) : m_envelopeIds(capacity), m_eventIds(capacity) {}
+
+    // Learns rows committed since the last batch (by this or another writer; at open: the newest rows).
+    Result<void> catchUp(Statements &s, const QString &path)
+    {
+        if (!s.maxRowId.exec() || !s.maxRowId.next())
+            return sqlError(s.maxRowId.lastError(), QStringLiteral("Reading the last row id"), path);
+        const qint64 maxId = s.maxRowId.value(0).toLongLong();
+        s.maxRowId.finish();
+        if (maxId <= m_lastRowId)
+            return {};
+        qint64 from = m_lastRowId;
+        const int capacity = m_envelopeIds.capacity();
+        if (maxId - from > capacity) {
+            from = maxId - capacity;
+            m_envelopeIds.setComplete(false);
+            m_eventIds.setComplete(false);
+        }
+        s.idsAfter.bindValue(0, from);
+        if (!s.idsAfter.exec())
+            return sqlError(s.idsAfter.lastError(), QStringLiteral("Reading recent envelope ids"), path);
+        while (s.idsAfter.next()) {
+            m_envelopeIds.insert(RecentIds::hash(s.idsAfter.value(0).toString()));
+            const QString eventId = s.idsAfter.value(1).toString();
+            if (!eventId.isEmpty())
+                m_eventIds.insert(RecentIds::hash(eventId));
+        }
+        s.idsAfter.finish();
+        m_lastRowId = maxId;
+        return {};
+    }
+
+    Result<bool> seenEnvelopeId(const QString &id, Statements &s, const QString &path)
+    {
+        return seen(m_envelopeIds, id, s.findEnvelopeId, path);
+    }
+
+    Result<bool> seenEventId(const QString &id, Statements &s, const QString &path)
+    {
+        return seen(m_eventIds, id, s.findEventId, path);
+    }
+
+    void committed(qint64 lastRowId) { m_lastRowId = lastRowId; }
+
+    // After a rollback the memory set may hold ids that never reached the file: start over.
+    void reset()
+    {
+        m_envelopeIds.clear();
+        m_eventIds.clear();
+        m_lastRowId = 0;
+    }
+
+private:
+    // The lookup runs inside the insert transaction, so it also sees rows earlier in the same batch.
+    static Result<bool> seen(RecentIds &ids, const QString &id, QSqlQuery &lookup, const QString &path)
+    {
+        const quint64 hash = RecentIds::hash(id);
+        bool found = false;
+        if (ids.mayContain(hash) || !ids.complete()) {
+            lookup.bindValue(0, id);
+            if (!lookup.exec())
+                return sqlError(lookup.lastError(), QStringLiteral("Looking up a duplicate id"), path);
+            found = lookup.next();
+            lookup.finish();
+        }
+        ids.insert(hash);
+        return found;
+    }
+
+    RecentIds m_envelopeIds;
+    RecentIds m_eventIds;
+    qint64 m_lastRowId = 0;
+};
+
+CaptureStore::CaptureStore() = default;
+
+CaptureStore::~CaptureStore()
+{
+    m_checkpointer.reset();
+    m_statements.reset(); // queries must go before their connection
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mode mode)
+{
+    return open(path, mode, Options{});
+}
+
+Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mode mode, const Options &options)
+{
+    if (auto checked = checkPath(path, mode); !checked)
+        return checked.error();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        return Error{QStringLiteral("sqlite_driver_missing"),
+                     QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed."),
+                     QStringLiteral("Install the Qt 6 SQLite plugin (Debian: libqt6sql6-sqlite).")};
+    }
+
+    std::unique_ptr<CaptureStore> store(new CaptureStore);
+    store->m_path = path;
+    store->m_readOnly = mode == Mode::ReadOnly;
+    store->m_connectionName = QStringLiteral("socketscope-capture-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    store->m_duplicates = std::make_unique<DuplicateIndex>(options.recentIdCapacity);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
+        db.setDatabaseName(path);
+        QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1")
+                                     .arg(store->m_readOnly ? kReadBusyTimeoutMs : kWriteBusyTimeoutMs);
+        if (store->m_readOnly)
+            connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(connectOptions);
+        if (!db.open())
+            return sqlError(db.lastError(), QStringLiteral("Opening"), path);
+    }
+    if (auto r = store->configureConnection(); !r)
+        return r.error();
+    if (auto r = store->migrate(); !r)
+        return r.error();
+    if (!store->m_readOnly) {
+        if (auto r = store->prepareStatements(); !r)
+            return r.error();
+        if (auto r = store->m_duplicates->catchUp(*store->m_statements, path); !r)
+            return r.error();
+        store->m_checkpointer = std::make_unique<WalCheckpointer>(path);
+    }
+    qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")
+                       << "schema" << store->m_schemaVersion;
+    return store;
+}
+
+QSqlDatabase CaptureStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int CaptureStore::schemaVersion() const
+{
+    return m_schemaVersion;
+}
+
+Error CaptureStore::readOnlyError() const
+{
+    return {QStringLiteral("capture_read_only"),
+            QStringLiteral("Capture %1 is open read-only, so it cannot be written.").arg(m_path),
+            QStringLiteral("Open it read-write (only one writer per capture at a time).")};
+}
+
+Result<void> CaptureStore::configureConnection()
+{
+    QSqlQuery q(database());
+    // FTS5 is required for search; Debian's libsqlite3 has it. Checked first, as it is also the first
+    // statement that reads the file header.
+    if (!q.exec(QStringLiteral("SELECT sqlite_compileoption_used('ENABLE_FTS5')")) || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("Reading SQLite options"), m_path);
+    if (!q.value(0).toBool()) {
+        return Error{QStringLiteral("sqlite_no_fts5"),
+                     QStringLiteral("The SQLite library in use was built without FTS5, which capture search needs."),
+                     QStringLiteral("Install an SQLite built with FTS5 (Debian/Ubuntu libsqlite3-0 is), or build "
+                                    "Qt's SQLite driver against it.")};
+    }
+    q.finish();
+    if (m_readOnly)
+        return {};
+
+    // WAL: readers (the GUI) never block the writer and see each commit at once.
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("Switching to WAL"), m_path);
+    const QString journalMode = q.value(0).toString();
+    q.finish();
+    if (journalMode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return Error{QStringLiteral("capture_no_wal"),
+                     QStringLiteral("Capture %1 cannot use write-ahead logging (journal mode stayed \"%2\").")
+                         .arg(m_path, journalMode),
+                     QStringLiteral("Put the capture on a local, writable disk (WAL does not work on network "
+                                    "shares or read-only media).")};
+    }
+    // synchronous=NORMAL in WAL: a commit is in the OS once COMMIT returns, so it survives SIGKILL or a
+    // crash of this process; only a power loss or OS crash can lose the last commits. That trade buys
+    // commits without an fsync each, which keeps the ack path well under a millisecond.
+    if (auto r = execOne(q, QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("Setting synchronous"), m_path); !r)
+        return r;
+    const QString pragmas[] = {
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        // Checkpoints run on WalCheckpointer's thread, never inside a commit on the ack path.
+        QStringLiteral("PRAGMA wal_autocheckpoint=0"),
+        // After a checkpoint resets the WAL, give back disk space beyond 64 MiB.
+        QStringLiteral("PRAGMA journal_size_limit=67108864"),
+        // 16 MiB of page cache keeps the index pages that random envelope ids touch in memory.
+        QStringLiteral("PRAGMA cache_size=-16384"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (auto r = execOne(q, pragma, QStringLiteral("Configuring the connection"), m_path); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> CaptureStore::migrate()
+{
+    QSqlQuery q(database());
+    const QString what = QStringLiteral("Reading the schema version");
+    if (!q.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version),"
+                               " (SELECT application_id FROM pragma_application_id),"
+                               " (SELECT count(*) FROM sqlite_schema)"))
+        || !q.next()) {
+        return sqlError(q.lastError(), what, m_path);
+    }
+    const int version = q.value(0).toInt();
+    const int applicationId = q.value(1).toInt();
+    const qint64 objects = q.value(2).toLongLong();
+    q.finish();
+    const int latest = capture::latestSchemaVersion();
+
+    const Error notOurs{QStringLiteral("capture_not_socketscope"),
+                        QStringLiteral("%1 is an SQLite database but not a SocketScope capture.").arg(m_path),
+                        QStringLiteral("Choose a SocketScope capture, or a new file name to start a new capture.")};
+    if ((version == 0 && objects > 0) || (version > 0 && applicationId != capture::kApplicationId))
+        return notOurs;
+    if (version > latest) {
+        return Error{QStringLiteral("capture_schema_newer"),
+                     QStringLiteral("Capture %1 was written by a newer SocketScope (schema version %2; this "
+                                    "version reads up to %3).")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(latest),
+                     QStringLiteral("Open it with the newer SocketScope, or export it to JSONL there and import "
+                                    "the JSONL here.")};
+    }
+    m_schemaVersion = version;
+    if (version == latest)
+        return {};
+    if (m_readOnly) {
+        if (version == 0) {
+            return Error{QStringLiteral("capture_empty"),
+                         QStringLiteral("%1 holds no capture yet.").arg(m_path),
+                         QStringLiteral("Open it read-write (start a capture) first.")};
+        }
+        return Error{QStringLiteral("capture_schema_older"),
+                     QStringLiteral("Capture %1 uses schema version %2 and needs an upgrade to %3.")
+                         .arg(m_path)
+                         .arg(version)
+                         .arg(latest),
+                     QStringLiteral("Open it once read-write (no other program writing it) to upgrade it.")};
+    }
+
+    for (const capture::Migration &migration : capture::migrations()) {
+        if (migration.toVersion <= m_schemaVersion)
+            continue;
+        const QString step = QStringLiteral("Upgrading the capture to schema version %1").arg(migration.toVersion);
+        if (auto r = execOne(q, QStringLiteral("BEGIN IMMEDIATE"), step, m_path); !r)
+            return r;
+        Result<void> result;
+        QStringList statements = migration.statements;
+        statements << QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_%1_applied_us', '%2')")
+                          .arg(migration.toVersion)
+                          .arg(json::nowUs());
+        if (m_schemaVersion == 0) {
+            statements << QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', "
+                                         "'SocketScope " SOCKETSCOPE_VERSION "')");
+        }
+        statements << QStringLiteral("PRAGMA user_version = %1").arg(migration.toVersion);
+        for (const QString &sql : std::as_const(statements)) {
+            result = execOne(q, sql, step, m_path);
+            if (!result)
+                break;
+        }
+        if (result)
+            result = execOne(q, QStringLiteral("COMMIT"), step, m_path);
+        if (!result) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            return result;
+        }
+        qCInfo(lcCapture) << "capture upgraded to schema" << migration.toVersion << "-" << migration.summary;
+        m_schemaVersion = migration.toVersion;
+    }
+    return {};
+}
+
+Result<void> CaptureStore::prepareStatements()
+{
+    m_statements = std::make_unique<Statements>(database());
+    Statements &s = *m_statements;
+    const struct
+    {
+        QSqlQuery *query;
+        QLatin1String sql;
+    } all[] = {
+        // IMMEDIATE takes the write lock up front, so the duplicate check and the inserts see one state.
+        {&s.begin, QLatin1String("BEGIN IMMEDIATE")},
+        {&s.commit, QLatin1String("COMMIT")},
+        {&s.rollback, QLatin1String("ROLLBACK")},
+        {&s.maxRowId, QLatin1String("SELECT coalesce(max(id), 0) FROM envelopes")},
+        {&s.idsAfter, QLatin1String("SELECT envelope_id, event_id FROM envelopes WHERE id > ? ORDER BY id")},
+        {&s.insertEnvelope,
+         QLatin1String("INSERT INTO envelopes(session_id, link_id, envelope_id, type, subtype, team_id, channel_id,"
+                       " user_id, text, event_id, retry_attempt, retry_reason, accepts_response_payload, duplicate,"
+                       " received_us, committed_us, acked_us, delivery_status, raw)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+        {&s.setCommitted, QLatin1String("UPDATE envelopes SET committed_us = ? WHERE id BETWEEN ? AND ?")},
+        {&s.applyAck, QLatin1String("UPDATE envelopes SET acked_us = ? WHERE id = ?")},
+        {&s.findEnvelopeId, QLatin1String("SELECT 1 FROM envelopes WHERE envelope_id = ? LIMIT 1")},
+        {&s.findEventId, QLatin1String("SELECT 1 FROM envelopes WHERE event_id = ? LIMIT 1")},
+        {&s.setDeliveryStatus, QLatin1String("UPDATE envelopes SET delivery_status = ? WHERE id = ?")},
+        {&s.insertSession,
+         QLatin1String("INSERT INTO sessions(started_us, ended_us, source, mode, api_url, end_reason)"
+                       " VALUES (?, ?, ?, ?, ?, ?)")},
+        {&s.endSession, QLatin1String("UPDATE sessions SET ended_us = ?, end_reason = ? WHERE id = ?")},
+        {&s.insertLink,
+         QLatin1String("INSERT INTO links(session_id, link_id, at_us, kind, detail) VALUES (?, ?, ?, ?, ?)")},
+        {&s.insertMalformed,
+         QLatin1String("INSERT INTO malformed_frames(session_id, link_id, at_us, problem, raw) VALUES (?, ?, ?, ?, ?)")},
+        {&s.insertDelivery,
+         QLatin1String("INSERT INTO deliveries(envelope_row, at_us, kind, target, status_code, latency_us, outcome)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)")},
+    };
+    for (const auto &entry : all) {
+        if (!entry.query->prepare(entry.sql))
+            return sqlError(entry.query->lastError(), QStringLiteral("Preparing statements"), m_path);
+    }
+    return {};
+}
+
+Result<void> CaptureStore::inTransaction(const std::function<Result<void>()> &work)
+{
+    Statements &s = *m_statements;
+    if (!s.begin.exec())
+        return sqlError(s.begin.lastError(), QStringLiteral("Starting a transaction"), m_path);
+    Result<void> result = work();
+    if (result && !s.commit.exec())
+        result = sqlError(s.commit.lastError(), QStringLiteral("Committing"), m_path);
+    if (!result) {
+        // SQLite may have rolled back already (e.g. after SQLITE_FULL); then this fails harmlessly.
+        s.rollback.exec();
+        return result;
+    }
+    m_checkpointer->committed();
+    return result;
+}
+
+// A single statement in autocommit mode: its own small transaction.
+Result<void> CaptureStore::execWrite(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        return sqlError(query.lastError(), what, m_path);
+    m_checkpointer->committed();
+    return {};
+}
+
+Result<qint64> CaptureStore::beginSession(const SessionInfo &info)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->insertSession;
+    q.bindValue(0, info.startedUs != 0 ? info.startedUs : json::nowUs());
+    q.bindValue(1, info.endedUs);
+    q.bindValue(2, info.source.isEmpty() ? QStringLiteral("unknown") : info.source);
+    q.bindValue(3, nullIfEmpty(info.mode));
+    q.bindValue(4, nullIfEmpty(info.apiUrl));
+    q.bindValue(5, nullIfEmpty(info.endReason));
+    if (auto r = execWrite(q, QStringLiteral("Starting a session")); !r)
+        return r.error();
+    return q.lastInsertId().toLongLong();
+}
+
+Result<void> CaptureStore::endSession(qint64 sessionId, const QString &reason)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->endSession;
+    q.bindValue(0, json::nowUs());
+    q.bindValue(1, nullIfEmpty(reason));
+    q.bindValue(2, sessionId);
+    if (auto r = execWrite(q, QStringLiteral("Ending a session")); !r)
+        return r.error();
+    if (q.numRowsAffected() == 0)
+        return notFound(QStringLiteral("Session %1").arg(sessionId));
+    return {};
+}
+
+Result<void> CaptureStore::recordLinkEvent(const LinkEvent &event)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->insertLink;
+    q.bindValue(0, nullIfZero(event.sessionId));
+    q.bindValue(1, event.linkId);
+    q.bindValue(2, event.atUs);
+    q.bindValue(3, event.kind);
+    q.bindValue(4, nullIfEmpty(event.detail));
+    if (auto r = execWrite(q, QStringLiteral("Recording a link event")); !r)
+        return r.error();
+    return {};
+}
+
+Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVector<AckUpdate> &acks)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    if (batch.isEmpty() && acks.isEmpty())
+        return {};
+    const Result<void> result = inTransaction([&] { return writeBatch(batch, acks); });
+    if (!result) {
+        for (Envelope &e : batch) {
+            e.rowId = 0;
+            e.committedUs = 0;
+        }
+        m_duplicates->reset();
+        return result;
+    }
+    if (!batch.isEmpty())
+        m_duplicates->committed(batch.constLast().rowId);
+    return result;
+}
+
+Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks)
+{
+    Statements &s = *m_statements;
+    if (auto r = m_duplicates->catchUp(s, m_path); !r)
+        return r;
+    QSqlQuery &q = s.insertEnvelope;
+    for (Envelope &e : batch) {
+        const Result<bool> sameEnvelope = m_duplicates->seenEnvelopeId(e.envelopeId, s, m_path);
+        if (!sameEnvelope)
+            return sameEnvelope.error();
+        bool duplicate = *sameEnvelope;
+        if (!e.eventId.isEmpty()) {
+            const Result<bool> sameEvent = m_duplicates->seenEventId(e.eventId, s, m_path);
+            if (!sameEvent)
+                return sameEvent.error();
+            duplicate = duplicate || *sameEvent;
+        }
+        e.duplicate = duplicate;
+
+        q.bindValue(0, nullIfZero(e.sessionId));
+        q.bindValue(1, e.linkId);
+        q.bindValue(2, e.envelopeId);
+        q.bindValue(3, e.type);
+        q.bindValue(4, nullIfEmpty(e.subtype));
+        q.bindValue(5, nullIfEmpty(e.teamId));
+        q.bindValue(6, nullIfEmpty(e.channelId));
+        q.bindValue(7, nullIfEmpty(e.userId));
+        q.bindValue(8, nullIfEmpty(e.text));
+        q.bindValue(9, nullIfEmpty(e.eventId));
+        q.bindValue(10, e.retryAttempt);
+        q.bindValue(11, nullIfEmpty(e.retryReason));
+        q.bindValue(12, e.acceptsResponsePayload ? 1 : 0);
+        q.bindValue(13, e.duplicate ? 1 : 0);
+        q.bindValue(14, e.receivedUs);
+        // A same-width placeholder, so stamping the real commit time below rewrites the row in place.
+        q.bindValue(15, e.receivedUs);
+        q.bindValue(16, e.ackedUs);
+        q.bindValue(17, nullIfEmpty(e.deliveryStatus));
+        q.bindValue(18, QString::fromUtf8(e.raw));
+        if (!q.exec())
+            return sqlError(q.lastError(), QStringLiteral("Storing an envelope"), m_path);
+        e.rowId = q.lastInsertId().toLongLong();
+    }
+    if (auto r = writeAcks(acks); !r)
+        return r;
+    if (batch.isEmpty())
+        return {};
+    // Rows of one IMMEDIATE transaction get consecutive ids. The stamp is taken right before COMMIT.
+    const qint64 committedUs = json::nowUs();
+    s.setCommitted.bindValue(0, committedUs);
+    s.setCommitted.bindValue(1, batch.constFirst().rowId);
+    s.setCommitted.bindValue(2, batch.constLast().rowId);
+    if (!s.setCommitted.exec())
+        return sqlError(s.setCommitted.lastError(), QStringLiteral("Stamping the commit time"), m_path);
+    for (Envelope &e : batch)
+        e.committedUs = committedUs;
+    return {};
+}
+
+Result<void> CaptureStore::writeAcks(const QVector<AckUpdate> &acks)
+{
+    QSqlQuery &q = m_statements->applyAck;
+    for (const AckUpdate &ack : acks) {
+        q.bindValue(0, ack.ackedUs);
+        q.bindValue(1, ack.rowId);
+        if (!q.exec())
+            return sqlError(q.lastError(), QStringLiteral("Recording an ack"), m_path);
+        // Never fail the batch for this: the envelopes in it must still commit (and be acked).
+        if (q.numRowsAffected() == 0)
+            qCWarning(lcCapture) << "ack for unknown capture row" << ack.rowId;
+    }
+    return {};
+}
+
+Result<void> CaptureStore::applyAcks(const QVector<AckUpdate> &acks)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    if (acks.isEmpty())
+        return {};
+    return inTransaction([&] { return writeAcks(acks); });
+}
+
+Result<void> CaptureStore::setDeliveryStatus(qint64 rowId, const QString &status)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->setDeliveryStatus;
+    q.bindValue(0, nullIfEmpty(status));
+    q.bindValue(1, rowId);
+    if (auto r = execWrite(q, QStringLiteral("Setting a delivery status")); !r)
+        return r.error();
+    if (q.numRowsAffected() == 0)
+        return notFound(QStringLiteral("Envelope row %1").arg(rowId));
+    return {};
+}
+
+Result<void> CaptureStore::recordMalformedFrame(qint64 sessionId, int linkId, qint64 atUs, const QString &problem,
+                                                const QByteArray &raw)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->insertMalformed;
+    q.bindValue(0, nullIfZero(sessionId));
+    q.bindValue(1, linkId);
+    q.bindValue(2, atUs);
+    q.bindValue(3, problem);
+    q.bindValue(4, raw.isNull() ? QByteArray("") : raw); // a null QByteArray would bind NULL
+    if (auto r = execWrite(q, QStringLiteral("Recording a malformed frame")); !r)
+        return r.error();
+    return {};
+}
+
+Result<qint64> CaptureStore::recordDelivery(const DeliveryRecord &record)
+{
+    if (m_readOnly)
+        return readOnlyError();
+    QSqlQuery &q = m_statements->insertDelivery;
+    q.bindValue(0, record.envelopeRowId);
+    q.bindValue(1, record.atUs != 0 ? record.atUs : json::nowUs());
+    q.bindValue(2, record.kind);
+    q.bindValue(3, nullIfEmpty(Redactor::redactText(record.target)));
+    q.bindValue(4, record.statusCode);
+    q.bindValue(5, record.latencyUs);
+    q.bindValue(6, nullIfEmpty(record.outcome));
+    if (!q.exec()) {
+        if (q.lastError().nativeErrorCode().toInt() == 19 /* SQLITE_CONSTRAINT: no such envelope row */)
+            return notFound(QStringLiteral("Envelope row %1").arg(record.envelopeRowId));
+        return sqlError(q.lastError(), QStringLiteral("Recording a delivery"), m_path);
+    }
+    m_checkpointer->committed();
+    return q.lastInsertId().toLongLong();
+}
+
+Result<void> CaptureStore::setSizeLimit(qint64 maxBytes)
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA page_size")) || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("Reading the page size"), m_path);
+    const qint64 pageSize = q.value(0).toLongLong();
+    q.finish();
+    const qint64 pages = std::max<qint64>(1, maxBytes / std::max<qint64>(pageSize, 1));
+    return execOne(q, QStringLiteral("PRAGMA max_page_count = %1").arg(pages), QStringLiteral("Setting a size limit"),
+                   m_path);
+}
+
+// Reading ------------------------------------------------------------------------------------------------
+
+Result<qint64> CaptureStore::envelopeCount() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM envelopes")) || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("Counting envelopes"), m_path);
+    return q.value(0).toLongLong();
+}
+
+Result<QVector<Envelope>> CaptureStore::envelopes(qint64 afterRowId, int limit) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM envelopes WHERE id > ? ORDER BY id LIMIT ?").arg(kEnvelopeColumns));
+    q.addBindValue(afterRowId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading envelopes"), m_path);
+    QVector<Envelope> out;
+    while (q.next())
+        out.append(envelopeFromRow(q));
+    return out;
+}
+
+Result<Envelope> CaptureStore::envelope(qint64 rowId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM envelopes WHERE id = ?").arg(kEnvelopeColumns));
+    q.addBindValue(rowId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading an envelope"), m_path);
+    if (!q.next())
+        return notFound(QStringLiteral("Envelope row %1").arg(rowId));
+    return envelopeFromRow(q);
+}
+
+// The first capture of that id; later copies are flagged duplicates.
+Result<Envelope> CaptureStore::envelopeById(const QString &envelopeId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM envelopes WHERE envelope_id = ? ORDER BY id LIMIT 1").arg(kEnvelopeColumns));
+    q.addBindValue(envelopeId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading an envelope"), m_path);
+    if (!q.next())
+        return notFound(QStringLiteral("Envelope %1").arg(envelopeId));
+    return envelopeFromRow(q);
+}
+
+Result<QVector<LinkEvent>> CaptureStore::linkEvents(qint64 sessionId) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT session_id, link_id, at_us, kind, detail FROM links"
+                             " WHERE ? = 0 OR session_id = ? ORDER BY at_us, id"));
+    q.addBindValue(sessionId);
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading link events"), m_path);
+    QVector<LinkEvent> out;
+    while (q.next()) {
+        LinkEvent e;
+        e.sessionId = q.value(0).toLongLong();
+        e.linkId = q.value(1).toInt();
+        e.atUs = q.value(2).toLongLong();
+        e.kind = q.value(3).toString();
+        e.detail = q.value(4).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<QVector<SessionInfo>> CaptureStore::sessions() const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, started_us, ended_us, source, mode, api_url, end_reason FROM sessions"
+                               " ORDER BY id")))
+        return sqlError(q.lastError(), QStringLiteral("Reading sessions"), m_path);
+    QVector<SessionInfo> out;
+    while (q.next()) {
+        SessionInfo s;
+        s.id = q.value(0).toLongLong();
+        s.startedUs = q.value(1).toLongLong();
+        s.endedUs = q.value(2).toLongLong();
+        s.source = q.value(3).toString();
+        s.mode = q.value(4).toString();
+        s.apiUrl = q.value(5).toString();
+        s.endReason = q.value(6).toString();
+        out.append(s);
+    }
+    return out;
+}
+
+Result<QVector<MalformedFrame>> CaptureStore::malformedFrames(qint64 sessionId) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, session_id, link_id, at_us, problem, raw FROM malformed_frames"
+                             " WHERE ? = 0 OR session_id = ? ORDER BY id"));
+    q.addBindValue(sessionId);
+    q.addBindValue(sessionId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading malformed frames"), m_path);
+    QVector<MalformedFrame> out;
+    while (q.next()) {
+        MalformedFrame f;
+        f.id = q.value(0).toLongLong();
+        f.sessionId = q.value(1).toLongLong();
+        f.linkId = q.value(2).toInt();
+        f.atUs = q.value(3).toLongLong();
+        f.problem = q.value(4).toString();
+        f.raw = q.value(5).toByteArray();
+        out.append(f);
+    }
+    return out;
+}
+
+Result<QVector<DeliveryRecord>> CaptureStore::deliveries(qint64 envelopeRowId) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, envelope_row, at_us, kind, target, status_code, latency_us, outcome"
+                             " FROM deliveries WHERE envelope_row = ? ORDER BY at_us, id"));
+    q.addBindValue(envelopeRowId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Reading deliveries"), m_path);
+    QVector<DeliveryRecord> out;
+    while (q.next()) {
+        DeliveryRecord d;
+        d.id = q.value(0).toLongLong();
+        d.envelopeRowId = q.value(1).toLongLong();
+        d.atUs = q.value(2).toLongLong();
+        d.kind = q.value(3).toString();
+        d.target = q.value(4).toString();
+        d.statusCode = q.value(5).toInt();
+        d.latencyUs = q.value(6).toLongLong();
+        d.outcome = q.value(7).toString();
+        out.append(d);
+    }
+    return out;
+}
+
+Result<QVector<qint64>> CaptureStore::searchText(const QString &query, int limit) const
+{
+    QVector<qint64> out;
+    const QString match = ftsQuery(query);
+    if (match.isEmpty() || limit <= 0)
+        return out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT rowid FROM envelopes_fts WHERE envelopes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"));
+    q.addBindValue(match);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("Searching"), m_path);
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<void> CaptureStore::forEachEnvelope(const std::function<bool(const Envelope &)> &visit) const
+{
+    // One forward-only statement: SQLite steps row by row, so memory stays constant for any capture size,
+    // and the read transaction gives a consistent snapshot while a writer goes on.
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM envelopes ORDER BY id").arg(kEnvelopeColumns)))
+        return sqlError(q.lastError(), QStringLiteral("Reading envelopes"), m_path);
+    while (q.next()) {
+        if (!visit(envelopeFromRow(q)))
+            break;
+    }
+    if (q.lastError().isValid())
+        return sqlError(q.lastError(), QStringLiteral("Reading envelopes"), m_path);
+    return {};
+}
+
+Result<void> CaptureStore::forEachEnvelope(const QVector<qint64> &rowIds,
+                                           const std::function<bool(const Envelope &)> &visit) const
+{
+    for (const qint64 rowId : rowIds) {
+        Result<Envelope> e = envelope(rowId);
+        if (!e)
+            return e.error();
+        if (!visit(*e))
+            break;
+    }
+    return {};
+}
+
+} // namespace socketscope
