@@ -56,12 +56,16 @@ enum class Scenario {
     Refresh,           // send disconnect refresh_requested to live links
     Warning,           // disconnect warning, close ~warningCloseDelayMs later
     Drop,              // TCP abort of live links
-    Stale,             // goes silent: no frames, no pongs
+    Stale,             // goes silent: no frames, no pongs (links live now; new links work)
     Malformed,         // bad frames interleaved with envelopes
     RateLimited,       // apps.connections.open → HTTP 429 + Retry-After
     InvalidAuth,       // apps.connections.open → invalid_auth
-    LinkDisabled,      // disconnect link_disabled (and open refuses with the same state)
-    TooManyWebsockets, // hello then disconnect too_many_websockets
+    LinkDisabled,      // disconnect link_disabled (and open refuses with the same state): live links get
+                       // the disconnect and are closed; apps.connections.open still answers ok (Slack
+                       // documents no open error for this state) and each new link gets
+                       // disconnect link_disabled instead of hello, then is closed. Normal clears it.
+    TooManyWebsockets, // hello then disconnect too_many_websockets (ghosts fill every slot; live
+                       // links get "warning" first, as seen in node-slack-sdk #1654)
 };
 
 std::optional<Scenario> scenarioFromName(const QString &name);
