@@ -35,6 +35,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 void socketscopeInitResources();
@@ -443,6 +444,18 @@ void MainWindow::exportEnvelopes()
     ExportDialog dialog(m_reader.get(), m_model->filter(), selectedRowIds(), this);
     if (dialog.exec() == QDialog::Accepted)
         m_messages->showMessage(MessageBar::Kind::Info, dialog.resultText());
+}
+
+void MainWindow::selectEnvelopeForScreenshot()
+{
+    for (int row = m_model->rowCount() - 3; row >= 0; --row) {
+        if (m_model->envelopeAt(row).type == QLatin1String("slash_commands")) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->selectRow(row);
+            m_detail->treeView()->expandAll();
+            return;
+        }
+    }
 }
 
 QString MainWindow::statusText() const

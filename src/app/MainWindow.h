@@ -66,6 +66,7 @@ public:
     AckHistogram *ackHistogram() const { return m_histogram; }
     EngineController *engine() const { return m_engine; }
     QString statusText() const;
+    void selectEnvelopeForScreenshot(); // picks a slash command near the tail and shows its JSON tree
     QString currentCapturePath() const;
 
 protected:

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -79,5 +80,9 @@ int main(int argc, char **argv)
         options.openCapture = parser.positionalArguments().constFirst();
     socketscope::MainWindow window(options);
     window.show();
+    // Screenshot aid (scripts/screenshots.sh): select a row after N ms so the detail pane has content.
+    const int selectAfterMs = qEnvironmentVariableIntValue("SOCKETSCOPE_SELECT_ROW_AFTER_MS");
+    if (selectAfterMs > 0)
+        QTimer::singleShot(selectAfterMs, &window, [&window] { window.selectEnvelopeForScreenshot(); });
     return app.exec();
 }

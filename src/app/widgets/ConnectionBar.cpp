@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -33,7 +34,7 @@ ConnectionBar::ConnectionBar(QWidget *parent)
       m_connect(new QPushButton(this)), m_demoLabel(new QLabel(this)), m_stateDot(new QLabel(this)),
       m_stateLabel(new QLabel(this)), m_links(new QLabel(this)), m_numConnections(new QLabel(this)),
       m_uptime(new QLabel(this)), m_reconnects(new QLabel(this)), m_shared(new QLabel(this)),
-      m_uptimeTimer(new QTimer(this))
+      m_counters(new QWidget(this)), m_uptimeTimer(new QTimer(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -41,6 +42,9 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->setSpacing(6);
     outer->addLayout(row);
+    m_row = row;
+    m_secondRow = new QHBoxLayout;
+    outer->addLayout(m_secondRow);
 
     m_profile->setObjectName(QStringLiteral("profileCombo"));
     m_profile->setToolTip(tr("Workspace profile"));
@@ -81,10 +85,15 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     row->addWidget(m_demoLabel);
     row->addSpacing(8);
     row->addWidget(m_stateDot);
-    row->addWidget(m_stateLabel);
-    row->addStretch(1);
+    m_stateLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_stateLabel->setMinimumWidth(90);
+    row->addWidget(m_stateLabel, 1);
+    auto *counters = new QHBoxLayout(m_counters);
+    counters->setContentsMargins(0, 0, 0, 0);
+    counters->setSpacing(10);
     for (QLabel *l : {m_links, m_numConnections, m_uptime, m_reconnects})
-        row->addWidget(l);
+        counters->addWidget(l);
+    row->addWidget(m_counters);
 
     m_shared->setObjectName(QStringLiteral("sharedWarning"));
     m_shared->setWordWrap(true);
@@ -109,6 +118,30 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     setLiveLinks(0);
     setNumConnections(0);
     setReconnects(0);
+}
+
+void ConnectionBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeCounters();
+}
+
+// Narrow windows: the counters move to a second row instead of forcing the window wider.
+void ConnectionBar::placeCounters()
+{
+    int needed = m_counters->sizeHint().width() + 90 + m_stateDot->width() + 6 * 8;
+    for (QWidget *w : {static_cast<QWidget *>(m_profile), static_cast<QWidget *>(m_mode),
+                       static_cast<QWidget *>(m_connect), static_cast<QWidget *>(m_demoLabel)})
+        needed += w->isVisibleTo(this) ? w->sizeHint().width() : 0;
+    const bool wide = width() >= needed;
+    if (wide && m_secondRow->indexOf(m_counters) >= 0) {
+        m_secondRow->removeWidget(m_counters);
+        m_row->addWidget(m_counters);
+    } else if (!wide && m_row->indexOf(m_counters) >= 0) {
+        m_row->removeWidget(m_counters);
+        m_secondRow->addWidget(m_counters);
+        m_secondRow->addStretch(1);
+    }
 }
 
 void ConnectionBar::setProfiles(const QStringList &profiles, const QString &current)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -38,7 +39,11 @@ Q_SIGNALS:
     void connectRequested();
     void disconnectRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void placeCounters();
     void updateUptime();
     void updateSharedWarning();
 
@@ -53,6 +58,9 @@ private:
     QLabel *m_uptime;
     QLabel *m_reconnects;
     QLabel *m_shared;
+    QWidget *m_counters;
+    QHBoxLayout *m_row = nullptr;
+    QHBoxLayout *m_secondRow = nullptr;
     QTimer *m_uptimeTimer;
     ClientState m_state = ClientState::Idle;
     qint64 m_connectedSinceMs = 0;
