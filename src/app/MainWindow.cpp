@@ -474,6 +474,11 @@ void MainWindow::updateStatus()
     const qint64 now = json::nowUs();
     m_rateLabel->setText(tr("Rate: %1 env/s").arg(m_stats.ratePerSecond(now), 0, 'f', 1));
     m_ackLabel->setText(tr("Ack p50 %1 · p99 %2").arg(fmtMs(m_stats.percentileUs(0.5)), fmtMs(m_stats.percentileUs(0.99))));
+    if (m_model->rowCount() == 0)
+        m_view->setEmptyText(!m_model->filter().isEmpty() ? tr("No envelopes match the filter.")
+                             : m_engine->isActive()     ? tr("Connected. Waiting for envelopes…\nRun a /nautobot command "
+                                                             "in Slack, or use the demo workspace's simulator traffic.")
+                                                        : tr("No envelopes. Connect (Ctrl+K) or open a capture (Ctrl+O)."));
     m_rowsLabel->setText(tr("Rows: %1%2%3")
                              .arg(m_model->rowCount())
                              .arg(m_model->liveFilteredOut() > 0

@@ -3,6 +3,7 @@
 #include "models/EnvelopeTableModel.h"
 
 #include <QHeaderView>
+#include <QPainter>
 #include <QScrollBar>
 
 namespace socketscope {
@@ -64,6 +65,22 @@ void EnvelopeTableView::verticalScrollbarValueChanged(int value)
     if (m_model && value == bar->minimum() && bar->maximum() > bar->minimum() && m_model->hasOlder()) {
         m_model->requestOlder();
         m_model->fetchMore(QModelIndex());
+    }
+}
+
+void EnvelopeTableView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+void EnvelopeTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_model && m_model->rowCount() == 0 && !m_emptyText.isEmpty()) {
+        QPainter p(viewport());
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(viewport()->rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
     }
 }
 

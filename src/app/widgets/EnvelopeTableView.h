@@ -17,13 +17,17 @@ public:
     bool isFollowingTail() const { return m_follow; }
     void selectRelative(int delta); // J/K: next/previous envelope
 
+    void setEmptyText(const QString &text);
+
 protected:
     void verticalScrollbarValueChanged(int value) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     EnvelopeTableModel *m_model = nullptr;
     bool m_follow = true;
     int m_removedAbove = 0;
+    QString m_emptyText;
 };
 
 } // namespace socketscope
