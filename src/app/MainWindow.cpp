@@ -5,6 +5,7 @@
 #include "Redaction.h"
 #include "models/CaptureStorePager.h"
 #include "models/EnvelopeTableModel.h"
+#include "profile/ProfileStore.h"
 #include "ui_MainWindow.h"
 #include "util/Json.h"
 #include "widgets/AckHistogram.h"
@@ -84,9 +85,7 @@ MainWindow::~MainWindow()
 
 bool MainWindow::noProfileConfigured()
 {
-    // Until ProfileStore lands: a workspace exists when QSettings has a "profiles" group.
-    QSettings settings;
-    return !settings.childGroups().contains(QStringLiteral("profiles"));
+    return ProfileStore().names().isEmpty();
 }
 
 void MainWindow::buildLayout()
@@ -154,6 +153,10 @@ void MainWindow::buildLayout()
     statusBar()->addWidget(m_ackLabel);
     statusBar()->addWidget(m_rowsLabel);
     statusBar()->addPermanentWidget(m_captureLabel);
+
+    ProfileStore profiles;
+    if (!profiles.names().isEmpty())
+        m_connectionBar->setProfiles(profiles.names(), profiles.currentName());
 
     const bool redactorAvailable = Redaction::isAvailable();
     ui->actionCopyRedacted->setEnabled(redactorAvailable);
@@ -255,6 +258,9 @@ void MainWindow::toggleConnection()
         return;
     }
     ClientOptions options;
+    const auto profile = ProfileStore().profile(m_connectionBar->profile());
+    if (profile.ok())
+        options.apiUrl = profile->slackApiUrl;
     const QString api = qEnvironmentVariable("SOCKETSCOPE_SLACK_API_URL");
     if (!api.isEmpty())
         options.apiUrl = QUrl(api);

@@ -48,7 +48,7 @@ public:
     explicit MainWindow(const MainWindowOptions &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // True when QSettings has no profiles group (no workspace configured yet).
+    // True when ProfileStore has no profile (no workspace configured yet): the demo workspace starts.
     static bool noProfileConfigured();
 
     Result<void> openCapture(const QString &path);

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "models/EnvelopeTableModel.h"
 #include "models/JsonTreeModel.h"
+#include "profile/ProfileStore.h"
 #include "widgets/AckHistogram.h"
 #include "widgets/ConnectionBar.h"
 #include "widgets/DetailPane.h"
@@ -42,6 +43,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("SocketScopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
     QSettings().clear();
+    QFile::remove(ProfileStore::defaultSettingsPath()); // start with no workspace configured
     QVERIFY(m_dir.isValid());
 }
 
@@ -146,11 +148,18 @@ void TestMainWindow::demo_connectsToSimulator_rowsArrive_filter_detailTabs_thenO
 
 void TestMainWindow::noProfile_startsDemoWorkspace()
 {
-    QSettings().remove(QStringLiteral("profiles"));
     QVERIFY(MainWindow::noProfileConfigured());
-    QSettings().setValue(QStringLiteral("profiles/work/name"), QStringLiteral("work"));
+    {
+        ProfileStore store;
+        Profile work;
+        work.name = QStringLiteral("work");
+        QVERIFY(store.add(work).ok());
+    }
     QVERIFY(!MainWindow::noProfileConfigured());
-    QSettings().remove(QStringLiteral("profiles"));
+    {
+        ProfileStore store;
+        QVERIFY(store.remove(QStringLiteral("work")).ok());
+    }
 
     MainWindowOptions options; // no --demo
     options.captureDirectory = m_dir.path();
