@@ -35,18 +35,23 @@ public:
     int queries = 0;
     int largestLimit = 0;
 
-    Result<QVector<Envelope>> olderThan(const EnvelopeFilter &filter, qint64 before, int limit) override
+    int maxScanPerCall = 1 << 30; // a small value imitates the store pager's time budget
+
+    Result<HistoryPage> olderThan(const EnvelopeFilter &filter, qint64 before, int limit) override
     {
         ++queries;
         largestLimit = std::max(largestLimit, limit);
-        QVector<Envelope> out;
+        HistoryPage page;
         auto it = before == 0 ? rows.end() : rows.lower_bound(before);
-        while (it != rows.begin() && out.size() < limit) {
+        int scanned = 0;
+        while (it != rows.begin() && page.rows.size() < limit && scanned < maxScanPerCall) {
             --it;
+            ++scanned;
             if (filter.matches(it->second))
-                out.append(it->second);
+                page.rows.append(it->second);
         }
-        return out;
+        page.nextBefore = it == rows.begin() ? 0 : it->first;
+        return page;
     }
     Result<Envelope> full(qint64 rowId) override
     {
@@ -67,6 +72,7 @@ private Q_SLOTS:
     void liveInserts_coalescedIntoOneInsertPerPass();
     void capacity_evictsOldestBeforeInsert_memoryBounded();
     void history_pagedOnlyWhenRequested_smallQueries();
+    void sparseFilter_fillsFirstScreenInIdleSlices();
     void acks_updateRowAndColour();
     void acksBeforeRows_appliedOnInsert();
     void filter_appliesToLiveAndHistory();
@@ -162,6 +168,33 @@ void TestModels::history_pagedOnlyWhenRequested_smallQueries()
     QCOMPARE(model.rowCount(), 1000); // bounded by capacity
     QCOMPARE(model.envelopeAt(0).rowId, 5000 - 11 * 200 + 1);
     QCOMPARE(pager.largestLimit, 200);
+}
+
+void TestModels::sparseFilter_fillsFirstScreenInIdleSlices()
+{
+    MemoryPager pager;
+    pager.maxScanPerCall = 500; // each call gives up after 500 rows, as the store pager does after its budget
+    for (qint64 i = 1; i <= 20000; ++i) {
+        Envelope e = make(i);
+        e.retryAttempt = i % 1000 == 0 ? 1 : 0; // 20 matches spread over the capture
+        pager.rows.emplace(i, e);
+    }
+    EnvelopeTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(10);
+    model.setPager(&pager);
+    model.setFilter(EnvelopeFilter::parse(QStringLiteral("retry")).value());
+    QVERIFY(model.rowCount() <= 1);           // the reload itself stayed bounded
+    QTRY_COMPARE(model.rowCount(), 10);       // idle slices filled the first screen
+    QCOMPARE(model.envelopeAt(9).rowId, 20000);
+    QCOMPARE(model.envelopeAt(0).rowId, 11000);
+    QVERIFY(model.hasOlder());
+    for (int i = 0; i < 40 && model.hasOlder(); ++i) {
+        model.requestOlder();
+        model.fetchMore(QModelIndex());
+    }
+    QCOMPARE(model.rowCount(), 20);
+    QVERIFY(!model.hasOlder());
 }
 
 void TestModels::acks_updateRowAndColour()

@@ -11,7 +11,12 @@ class CaptureStorePager : public EnvelopePager
 {
 public:
     explicit CaptureStorePager(CaptureStore *store) : m_store(store) {}
-    Result<QVector<Envelope>> olderThan(const EnvelopeFilter &filter, qint64 beforeRowId, int limit) override;
+    Result<HistoryPage> olderThan(const EnvelopeFilter &filter, qint64 beforeRowId, int limit) override;
+
+    // A selective filter may need to scan far back; each call scans windows of this many row ids and
+    // stops after the budget, so the GUI thread never waits long.
+    static constexpr qint64 kWindowRows = 4000;
+    static constexpr int kBudgetMs = 25;
     Result<Envelope> full(qint64 rowId) override;
 
 private:

@@ -99,17 +99,20 @@ void EnvelopeTableModel::clear()
 void EnvelopeTableModel::reload()
 {
     beginResetModel();
+    ++m_generation;
     m_rows.clear();
     m_hasOlder = false;
     m_olderRequested = false;
+    m_olderCursor = 0;
     m_evicted = 0;
     m_liveFilteredOut = 0;
     if (m_pager) {
         auto page = m_pager->olderThan(m_filter, 0, m_pageSize);
         if (page.ok()) {
-            for (auto it = page->crbegin(); it != page->crend(); ++it)
+            for (auto it = page->rows.crbegin(); it != page->rows.crend(); ++it)
                 m_rows.push_back(lean(*it));
-            m_hasOlder = page->size() >= m_pageSize;
+            m_olderCursor = page->nextBefore;
+            m_hasOlder = m_olderCursor > 0;
         } else {
             Q_EMIT historyError(page.error().toString());
         }
@@ -120,6 +123,24 @@ void EnvelopeTableModel::reload()
                                    [&](const Envelope &e) { return e.rowId <= newest || !m_filter.matches(e); }),
                     m_pending.end());
     endResetModel();
+    // A selective filter may not fill the first screen in one bounded call: keep going in idle slices.
+    if (m_hasOlder && static_cast<int>(m_rows.size()) < m_pageSize)
+        scheduleFill();
+}
+
+void EnvelopeTableModel::scheduleFill()
+{
+    if (m_fillScheduled)
+        return;
+    m_fillScheduled = true;
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        m_fillScheduled = false;
+        if (generation != m_generation || !m_hasOlder || static_cast<int>(m_rows.size()) >= m_pageSize)
+            return;
+        if (fetchOlderPage() && m_hasOlder && static_cast<int>(m_rows.size()) < m_pageSize)
+            scheduleFill();
+    });
 }
 
 void EnvelopeTableModel::appendLive(const QVector<Envelope> &envelopes)
@@ -242,16 +263,26 @@ void EnvelopeTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     m_olderRequested = false;
-    const qint64 before = m_rows.empty() ? 0 : m_rows.front().rowId;
+    fetchOlderPage();
+}
+
+bool EnvelopeTableModel::fetchOlderPage()
+{
+    if (!m_pager || !m_hasOlder)
+        return false;
+    qint64 before = m_olderCursor;
+    if (!m_rows.empty())
+        before = before > 0 ? std::min(before, m_rows.front().rowId) : m_rows.front().rowId;
     auto page = m_pager->olderThan(m_filter, before, m_pageSize);
     if (!page.ok()) {
         Q_EMIT historyError(page.error().toString());
-        return;
+        return false;
     }
-    m_hasOlder = page->size() >= m_pageSize;
-    if (page->isEmpty())
-        return;
-    const int count = static_cast<int>(page->size());
+    m_olderCursor = page->nextBefore;
+    m_hasOlder = m_olderCursor > 0;
+    if (page->rows.isEmpty())
+        return true;
+    const int count = static_cast<int>(page->rows.size());
     // Keep the window bounded: drop the newest rows if the older page would overflow it.
     const int overflow = static_cast<int>(m_rows.size()) + count - m_capacity;
     if (overflow > 0) {
@@ -261,9 +292,10 @@ void EnvelopeTableModel::fetchMore(const QModelIndex &parent)
         endRemoveRows();
     }
     beginInsertRows(QModelIndex(), 0, count - 1);
-    for (const Envelope &e : std::as_const(*page))
+    for (const Envelope &e : std::as_const(page->rows))
         m_rows.push_front(lean(e)); // page is newest first
     endInsertRows();
+    return true;
 }
 
 int EnvelopeTableModel::rowCount(const QModelIndex &parent) const

@@ -65,7 +65,8 @@ Q_SIGNALS:
 
 private:
     void flushPending();
-    void insertRows(QVector<Envelope> rows);
+    bool fetchOlderPage(); // false on error
+    void scheduleFill();
 
     EnvelopePager *m_pager = nullptr;
     EnvelopeFilter m_filter;
@@ -79,7 +80,10 @@ private:
     int m_pageSize = 200;
     int m_liveFilteredOut = 0;
     int m_evicted = 0;
-    qint64 m_maxLiveRowId = 0;         // newest live row seen, filtered out or not
+    qint64 m_maxLiveRowId = 0;
+    qint64 m_olderCursor = 0;          // where the next history page starts (pager's nextBefore)
+    quint64 m_generation = 0;          // bumped on reload; a queued fill slice of an old filter stops
+    bool m_fillScheduled = false;         // newest live row seen, filtered out or not
 };
 
 } // namespace socketscope
