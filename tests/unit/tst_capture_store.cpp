@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdio>
+
 #include <unistd.h>
 
 using namespace socketscope;
@@ -87,6 +89,7 @@ private Q_SLOTS:
 
     void readOnlyView_seesWriterCommits();
     void readOnlyView_afterWriterClosed_opens();
+    void otherProcessWriter_readerSeesCommits_andSigkillLosesNone();
 
 private:
     QString capturePath(const QString &name = QStringLiteral("capture.sqlite")) const
@@ -692,5 +695,71 @@ void TestCaptureStore::readOnlyView_afterWriterClosed_opens()
     QCOMPARE(reader->schemaVersion(), CaptureStore::kSchemaVersion);
 }
 
-QTEST_GUILESS_MAIN(TestCaptureStore)
+void TestCaptureStore::otherProcessWriter_readerSeesCommits_andSigkillLosesNone()
+{
+    // The engine (another process) writes; this process reads, as the GUI does. Then the writer is
+    // killed with SIGKILL right after its commits: every committed envelope must still be there.
+    constexpr int kCount = 25;
+    QProcess writer;
+    writer.setProgram(QCoreApplication::applicationFilePath());
+    writer.setArguments({QStringLiteral("--writer"), capturePath(), QString::number(kCount)});
+    writer.start();
+    QVERIFY(writer.waitForStarted());
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (!output.contains("done\n") && timer.elapsed() < 30000) {
+        writer.waitForReadyRead(1000);
+        output += writer.readAllStandardOutput();
+    }
+    QVERIFY2(output.contains("done\n"), output.constData());
+    QCOMPARE(output.count("committed "), kCount);
+
+    auto reader = openOrFail(capturePath(), CaptureStore::Mode::ReadOnly);
+    QVERIFY(reader);
+    QCOMPARE(*reader->envelopeCount(), kCount);
+    QCOMPARE(reader->envelope(kCount)->envelopeId, QStringLiteral("proc-%1").arg(kCount - 1));
+
+    writer.kill(); // SIGKILL: no destructor, no final checkpoint
+    QVERIFY(writer.waitForFinished(10000));
+    QCOMPARE(*reader->envelopeCount(), kCount);
+    reader.reset();
+    auto recovered = openOrFail(capturePath());
+    QVERIFY(recovered);
+    QCOMPARE(*recovered->envelopeCount(), kCount);
+    QVector<Envelope> again{fixtures::envelope(fixtures::slashCommand(QStringLiteral("proc-0")), 1)};
+    QVERIFY(recovered->insertEnvelopes(again).ok());
+    QVERIFY(again.first().duplicate);
+}
+
+// Helper mode for the test above: "--writer PATH COUNT" commits COUNT envelopes one by one, reports each
+// commit on stdout, then waits to be killed.
+static int runWriter(const QString &path, int count)
+{
+    auto opened = CaptureStore::open(path);
+    if (!opened)
+        return 1;
+    CaptureStore &store = **opened;
+    for (int i = 0; i < count; ++i) {
+        QVector<Envelope> batch{fixtures::envelope(fixtures::slashCommand(QStringLiteral("proc-%1").arg(i)), i + 1)};
+        if (!store.insertEnvelopes(batch))
+            return 1;
+        std::printf("committed %lld\n", static_cast<long long>(batch.first().rowId));
+        std::fflush(stdout);
+    }
+    std::printf("done\n");
+    std::fflush(stdout);
+    ::pause();
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt());
+    TestCaptureStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_capture_store.moc"
