@@ -69,7 +69,7 @@ void ChatOpsDelivery::deliver(const QByteArray &rawFrame, QObject *context, Call
                                   || reply->error() == QNetworkReply::TimeoutError);
         DeliveryOutcome outcome =
             interpret(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray(),
-                      reply->readAll(), path, timedOut, status == 0 ? reply->errorString() : QString(), timeoutMs);
+                      reply->isOpen() ? reply->readAll() : QByteArray(), path, timedOut, status == 0 ? reply->errorString() : QString(), timeoutMs);
         outcome.latencyUs = timer.nsecsElapsed() / 1000;
         qCInfo(lcNautobot).noquote() << "re-delivery to" << path << "→" << outcome.httpStatus << outcome.meaning;
         callback(outcome);
@@ -171,3 +171,7 @@ DeliveryOutcome ChatOpsDelivery::interpret(int httpStatus, const QByteArray &rea
 }
 
 } // namespace socketscope
+
+// The meta object is compiled here, not in the library-wide moc unit, so linking this class
+// does not pull in every other QObject of the core (and their dependencies).
+#include "moc_ChatOpsDelivery.cpp"

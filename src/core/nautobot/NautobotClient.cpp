@@ -193,7 +193,7 @@ void NautobotClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
                 if (!guard)
                     return;
                 const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                const QByteArray bytes = reply->readAll();
+                const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after a timeout
                 const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
                 if (status >= 200 && status < 300) {
                     auto parsed = json::parseObject(bytes, what + QStringLiteral("'s answer"));
@@ -348,3 +348,7 @@ Error NautobotClient::classify(const QString &what, int httpStatus, const QByteA
 }
 
 } // namespace socketscope
+
+// The meta object is compiled here, not in the library-wide moc unit, so linking this class
+// does not pull in every other QObject of the core (and their dependencies).
+#include "moc_NautobotClient.cpp"

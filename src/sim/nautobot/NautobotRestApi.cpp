@@ -362,7 +362,7 @@ HttpResponse NautobotRestApi::list(const HttpRequest &request, const QString &ve
         offset = 0;
 
     const QString base = origin(request, m_server ? m_server->port() : 0) + c->apiPath;
-    auto pageUrl = [&](int newOffset) {
+    auto pageUrl = [&](int newOffset) -> QString {
         QUrlQuery query = request.query;
         query.removeAllQueryItems(QStringLiteral("limit"));
         query.removeAllQueryItems(QStringLiteral("offset"));
