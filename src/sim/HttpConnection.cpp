@@ -53,7 +53,7 @@ void HttpConnection::onReadyRead()
     m_buffer += m_socket->readAll();
     m_idleTimer->start();
     // Bounded: each pass consumes one request or stops.
-    for (int i = 0; i < 1000 && !m_closing; ++i) {
+    for (int i = 0; i < 1000 && !m_closing && !m_waiting; ++i) {
         if (parseOne() != Parse::Done)
             break;
     }
@@ -69,7 +69,8 @@ void HttpConnection::respond(const HttpResponse &response, bool keepAlive)
 {
     if (!m_socket)
         return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + httpReasonPhrase(response.status) + "\r\n";
+    const QByteArray reason = response.reason.isEmpty() ? httpReasonPhrase(response.status) : response.reason;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason + "\r\n";
     for (const auto &header : response.headers)
         head += header.first + ": " + header.second + "\r\n";
     head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
@@ -154,8 +155,26 @@ HttpConnection::Parse HttpConnection::parseOne()
 
     const QByteArray connectionHeader = request.header("connection").toLower();
     const bool keepAlive = http10 ? connectionHeader.contains("keep-alive") : !connectionHeader.contains("close");
-    respond(m_server->dispatch(request), keepAlive);
+    const HttpResponse response = m_server->dispatch(request);
+    if (response.never || response.delayMs > 0) {
+        respondLater(response, keepAlive);
+        return Parse::NeedMore;
+    }
+    respond(response, keepAlive);
     return m_closing ? Parse::Failed : Parse::Done;
+}
+
+void HttpConnection::respondLater(const HttpResponse &response, bool keepAlive)
+{
+    m_waiting = true;
+    if (response.never)
+        return; // the idle timer or the client ends the connection
+    QTimer::singleShot(response.delayMs, this, [this, response, keepAlive] {
+        m_waiting = false;
+        respond(response, keepAlive);
+        if (!m_closing && !m_buffer.isEmpty())
+            QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+    });
 }
 
 } // namespace socketscope::sim

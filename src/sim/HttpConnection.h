@@ -29,6 +29,7 @@ private:
     void fail(int status, const QByteArray &why);
     void respond(const HttpResponse &response, bool keepAlive);
     void finish();
+    void respondLater(const HttpResponse &response, bool keepAlive);
 
     QPointer<QTcpSocket> m_socket;
     const HttpServer *m_server;
@@ -36,6 +37,7 @@ private:
     QByteArray m_buffer;
     bool m_continueSent = false;
     bool m_closing = false;
+    bool m_waiting = false; // a delayed (or never-coming) answer holds back later pipelined requests
 };
 
 } // namespace socketscope::sim

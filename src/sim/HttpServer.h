@@ -38,6 +38,10 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Extensions for peers that misbehave on purpose (Nautobot side):
+    QByteArray reason;    // status-line reason phrase; empty = the standard one (Django puts 401 causes here)
+    int delayMs = 0;      // answer this much later; later pipelined requests wait in order
+    bool never = false;   // never answer (the connection stays open until the client or idle timeout ends it)
 
     static HttpResponse json(const QJsonObject &object, int status = 200);
     static HttpResponse text(const QByteArray &body, int status = 200);

@@ -284,6 +284,7 @@ SlackSimulator::SlackSimulator(SlackSimConfig config, QObject *parent)
 {
     d->api.registerOn(d->http);
     connect(&d->api, &SlackWebApiRoutes::connectionsOpenCalled, this, &SlackSimulator::connectionsOpenCalled);
+    connect(&d->api, &SlackWebApiRoutes::responseUrlPosted, this, &SlackSimulator::responseUrlPosted);
     connect(&d->links, &SocketLinkServer::linkAccepted, this,
             [this](QWebSocket *socket, QTcpSocket *tcp, bool debugReconnects) { d->onLinkAccepted(socket, tcp, debugReconnects); });
     connect(&d->links, &SocketLinkServer::handshakeRefused, this, &SlackSimulator::handshakeRefused);
@@ -528,6 +529,11 @@ SimStats SlackSimulator::stats() const
     s.handshakesRefused = d->links.refusedHandshakes();
     s.responseUrlPosts = d->api.responseUrlPosts();
     return s;
+}
+
+QVector<ResponseUrlPost> SlackSimulator::responseUrlPostLog() const
+{
+    return d->api.responseUrlPostLog();
 }
 
 QSet<QString> SlackSimulator::sentEnvelopeIds() const

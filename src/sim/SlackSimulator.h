@@ -15,6 +15,7 @@
 namespace socketscope::sim {
 
 class HttpServer;
+struct ResponseUrlPost;
 
 struct SlackSimConfig
 {
@@ -141,6 +142,9 @@ public:
     void startTraffic(double perSecond);
     void stopTraffic();
 
+    // Replies posted to response_url paths (by Nautobot's simulated worker or a hand-answer).
+    QVector<ResponseUrlPost> responseUrlPostLog() const;
+
     SimStats stats() const;
     QSet<QString> sentEnvelopeIds() const;
     QSet<QString> ackedEnvelopeIds() const;
@@ -155,6 +159,7 @@ Q_SIGNALS:
     void helloSent(int linkId, int numConnections);
     void envelopeSent(const QString &envelopeId, const QString &type, int retryAttempt);
     void handshakeRefused(const QString &why);
+    void responseUrlPosted(const QString &path, const QByteArray &body);
 
 private:
     class Private;

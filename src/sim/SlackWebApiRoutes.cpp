@@ -139,6 +139,9 @@ HttpResponse SlackWebApiRoutes::authTest(const HttpRequest &request)
 HttpResponse SlackWebApiRoutes::responseUrl(const HttpRequest &request)
 {
     ++m_responseUrlPosts;
+    if (m_responseUrlLog.size() >= kResponseUrlLogLimit)
+        m_responseUrlLog.removeFirst();
+    m_responseUrlLog.append(ResponseUrlPost{request.path, request.header("content-type"), request.body, json::nowUs()});
     // The path holds the response_url secret: never logged.
     Q_EMIT responseUrlPosted(request.path, request.body);
     return HttpResponse::json(QJsonObject{{QStringLiteral("ok"), true}});

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QVector>
 
 #include <functional>
 
@@ -11,6 +12,16 @@ namespace socketscope::sim {
 
 struct SlackSimConfig;
 class TicketBook;
+
+// One POST to a response_url path, as the simulated Slack received it. The path carries the
+// response_url's secret part: keep it in memory, never log it.
+struct ResponseUrlPost
+{
+    QString path;
+    QByteArray contentType;
+    QByteArray body;
+    qint64 receivedUs = 0; // system clock
+};
 
 // Slack's Web API as far as Socket Mode needs it: apps.connections.open (app token → one-time
 // WebSocket URL) and auth.test (bot token → identity and scopes), with Slack's error codes.
@@ -30,6 +41,9 @@ public:
     void setRateLimited(int retryAfterSeconds, int times);
     int openCalls() const { return m_openCalls; }
     int responseUrlPosts() const { return m_responseUrlPosts; }
+    // The newest posts (at most kResponseUrlLogLimit), oldest first.
+    const QVector<ResponseUrlPost> &responseUrlPostLog() const { return m_responseUrlLog; }
+    static constexpr int kResponseUrlLogLimit = 10000;
 
     // The opaque 64-hex app_id Slack puts into the WebSocket URL (not the A… app id).
     static QString urlAppId(const QString &appId);
@@ -53,6 +67,7 @@ private:
     int m_retryAfterSeconds = 0;
     int m_openCalls = 0;
     int m_responseUrlPosts = 0;
+    QVector<ResponseUrlPost> m_responseUrlLog;
 };
 
 // Token found in a request the way Slack reads it: Authorization: Bearer first.

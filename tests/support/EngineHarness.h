@@ -38,7 +38,7 @@ struct EngineHarness
         o.livenessWindowMs = 1500;
         o.backoffInitialMs = 100;
         o.backoffMaxMs = 1000;
-        o.oldLinkDrainMs = 200;
+        o.oldLinkDrainMs = 4000; // longer than the simulator's refresh/warning close delays
         o.oldLinkCloseTimeoutMs = 500;
         o.tooManyWebsocketsBackoffMs = 1500;
         o.helloTimeoutMs = 2000;
@@ -47,7 +47,7 @@ struct EngineHarness
 
     bool start(socketscope::ClientOptions options)
     {
-        if (!sim.listen(0))
+        if (sim.httpPort() == 0 && !sim.listen(0))
             return false;
         if (options.apiUrl.port() <= 0)
             options.apiUrl = sim.apiUrl();

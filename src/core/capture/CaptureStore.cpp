@@ -479,7 +479,10 @@ Result<void> CaptureStore::migrate()
             q.exec(QStringLiteral("ROLLBACK"));
             return result;
         }
-        qCInfo(lcCapture) << "capture upgraded to schema" << migration.toVersion << "-" << migration.summary;
+        if (m_schemaVersion == 0)
+            qCDebug(lcCapture) << "new capture" << m_path << "schema" << migration.toVersion;
+        else
+            qCInfo(lcCapture) << "capture upgraded to schema" << migration.toVersion << "-" << migration.summary;
         m_schemaVersion = migration.toVersion;
     }
     return {};
@@ -747,7 +750,8 @@ Result<qint64> CaptureStore::recordDelivery(const DeliveryRecord &record)
     q.bindValue(5, record.latencyUs);
     q.bindValue(6, nullIfEmpty(record.outcome));
     if (!q.exec()) {
-        if (q.lastError().nativeErrorCode().toInt() == 19 /* SQLITE_CONSTRAINT: no such envelope row */)
+        // SQLITE_CONSTRAINT (extended: _FOREIGNKEY): there is no such envelope row.
+        if ((q.lastError().nativeErrorCode().toInt() & 0xff) == 19)
             return notFound(QStringLiteral("Envelope row %1").arg(record.envelopeRowId));
         return sqlError(q.lastError(), QStringLiteral("Recording a delivery"), m_path);
     }

@@ -67,6 +67,8 @@ public:
         ackUpdateTimer.setSingleShot(true);
         ackUpdateTimer.setInterval(kAckUpdateDelayMs);
         retryTimer.setSingleShot(true);
+        // A coarse timer may fire 5 % early; Retry-After must never be undercut.
+        retryTimer.setTimerType(Qt::PreciseTimer);
     }
 
     SocketModeClient *q;
@@ -123,6 +125,19 @@ public:
                 best = l;
         }
         return best;
+    }
+
+    // The receiving link, unless a replacement has taken over: Slack may close a retiring link at any
+    // moment, and a frame written into a socket the server is closing is lost. The SDKs likewise ack on
+    // their current connection after a swap (reference §4).
+    SocketLink *ackLinkFor(int receivingLinkId) const
+    {
+        SocketLink *receiving = links.value(receivingLinkId);
+        if (receiving && receiving->canSend() && !receiving->isRetiring())
+            return receiving;
+        if (SocketLink *current = activeLink())
+            return current;
+        return receiving && receiving->canSend() ? receiving : nullptr;
     }
 
     int liveLinks() const
@@ -411,10 +426,7 @@ public:
         QVector<AckUpdate> acks;
         acks.reserve(batch.size());
         for (Envelope &e : batch) {
-            SocketLink *link = links.value(e.linkId);
-            if (!link || !link->canSend())
-                link = activeLink();
-            if (link && link->sendText(ackFrame(e.envelopeId))) {
+            if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId))) {
                 e.ackedUs = json::nowUs();
                 acks.append({e.rowId, e.ackedUs});
             } else {

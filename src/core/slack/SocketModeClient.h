@@ -24,7 +24,10 @@ struct ClientOptions
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
     int giveUpAfterFailures = 0;    // consecutive failed attempts before giving up; 0 = never
-    int oldLinkDrainMs = 1000;      // after a replacement's hello, the old link keeps acking this long
+    // After a replacement's hello the old link stays open, still acking, until Slack closes it; only after
+    // this grace period does SocketScope close it. Closing it ourselves earlier would drop envelopes Slack
+    // already sent on it (QWebSocket discards data frames that arrive after our Close frame).
+    int oldLinkDrainMs = 15000;
     int oldLinkCloseTimeoutMs = 2000;
     int handshakeTimeoutMs = 15000;
     int helloTimeoutMs = 10000;
