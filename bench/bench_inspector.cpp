@@ -187,6 +187,7 @@ int main(int argc, char **argv)
         t.start();
         model.setFilter(EnvelopeFilter::parse(f).value());
         const double first = ms(t);
+        const int firstRows = model.rowCount();
         double worstSlice = first;
         QElapsedTimer fill;
         fill.start();
@@ -198,7 +199,7 @@ int main(int argc, char **argv)
         }
         out(QStringLiteral("  filter %1 first call %2 ms (%3 rows), screen filled in %4 ms (%5 rows), longest GUI block %6 ms")
                 .arg(QString(QLatin1Char('"') + f + QLatin1Char('"')).leftJustified(36), QString::number(first, 'f', 1))
-                .arg(model.rowCount() > 0 ? QStringLiteral("≥1") : QStringLiteral("0"))
+                .arg(firstRows)
                 .arg(ms(t), 0, 'f', 1)
                 .arg(model.rowCount())
                 .arg(worstSlice, 0, 'f', 1));
