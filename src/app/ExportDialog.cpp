@@ -1,6 +1,7 @@
 #include "ExportDialog.h"
 
 #include "Redaction.h"
+#include "capture/JsonlExport.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -19,27 +20,9 @@
 
 namespace socketscope {
 
-QByteArray ExportDialog::jsonlLine(const Envelope &e, const QByteArray &frame)
+QByteArray ExportDialog::jsonlLine(const Envelope &e, bool redact)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("envelope_id"), e.envelopeId);
-    o.insert(QStringLiteral("type"), e.type);
-    o.insert(QStringLiteral("subtype"), e.subtype);
-    o.insert(QStringLiteral("received_us"), e.receivedUs);
-    o.insert(QStringLiteral("committed_us"), e.committedUs);
-    o.insert(QStringLiteral("acked_us"), e.ackedUs);
-    o.insert(QStringLiteral("ack_us"), e.ackLatencyUs());
-    o.insert(QStringLiteral("session"), e.sessionId);
-    o.insert(QStringLiteral("link"), e.linkId);
-    o.insert(QStringLiteral("retry_attempt"), e.retryAttempt);
-    o.insert(QStringLiteral("retry_reason"), e.retryReason);
-    o.insert(QStringLiteral("duplicate"), e.duplicate);
-    const QJsonDocument doc = QJsonDocument::fromJson(frame);
-    if (doc.isObject())
-        o.insert(QStringLiteral("frame"), doc.object());
-    else
-        o.insert(QStringLiteral("frame_text"), QString::fromUtf8(frame));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    return JsonlExport::toLine(e, redact) + '\n';
 }
 
 ExportDialog::ExportDialog(CaptureStore *store, const EnvelopeFilter &filter, const QVector<qint64> &selected,
@@ -107,14 +90,7 @@ void ExportDialog::updatePreview()
     QString text;
     int shown = 0;
     auto add = [&](const Envelope &e) {
-        QByteArray frame = e.raw;
-        if (redact) {
-            const auto masked = Redaction::redactFrame(frame);
-            if (!masked)
-                return false;
-            frame = *masked;
-        }
-        text += QString::fromUtf8(jsonlLine(e, frame));
+        text += QString::fromUtf8(jsonlLine(e, redact));
         return ++shown < 3;
     };
     if (m_onlySelected->isChecked()) {
@@ -160,14 +136,7 @@ void ExportDialog::startExport()
         } else {
             int written = 0;
             auto write = [&](const Envelope &e) {
-                QByteArray frame = e.raw;
-                if (redact) {
-                    const auto masked = Redaction::redactFrame(frame);
-                    if (!masked)
-                        return false;
-                    frame = *masked;
-                }
-                file.write(jsonlLine(e, frame));
+                file.write(jsonlLine(e, redact));
                 ++written;
                 return true;
             };

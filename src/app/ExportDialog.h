@@ -26,8 +26,8 @@ public:
     QString previewText() const;
     bool redactionChecked() const;
 
-    // One JSONL line per envelope; `frame` is the captured frame (already redacted when asked).
-    static QByteArray jsonlLine(const Envelope &envelope, const QByteArray &frame);
+    // One JSONL line per envelope in JsonlExport's format (so JsonlImport and the CLI read it back).
+    static QByteArray jsonlLine(const Envelope &envelope, bool redact);
 
 private:
     void updatePreview();

@@ -4,6 +4,7 @@
 #include "ExportDialog.h"
 #include "Redaction.h"
 #include "models/CaptureStorePager.h"
+#include "capture/JsonlImport.h"
 #include "models/EnvelopeTableModel.h"
 #include "profile/ProfileStore.h"
 #include "ui_MainWindow.h"
@@ -18,6 +19,9 @@
 #include "widgets/MessageBar.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QPointer>
+#include <QThread>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -299,10 +303,8 @@ Result<void> MainWindow::openCapture(const QString &path)
     if (!QFileInfo::exists(path))
         return Error{QStringLiteral("not_found"), tr("The file %1 does not exist.").arg(path), QString()};
     if (path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)) {
-        return Error{QStringLiteral("jsonl_unsupported"),
-                     tr("Opening JSONL needs the JSONL importer, which is not in this build yet."),
-                     tr("Import it with socketscope-cli import --capture FILE.sqlite %1, then open the .sqlite file.")
-                         .arg(path)};
+        importJsonl(path);
+        return {};
     }
     auto opened = CaptureStore::open(path, CaptureStore::Mode::ReadOnly);
     if (!opened.ok())
@@ -327,6 +329,51 @@ Result<void> MainWindow::openCapture(const QString &path)
     m_captureLabel->setToolTip(path);
     m_messages->showMessage(MessageBar::Kind::Info, tr("Viewing %1 (read-only).").arg(QFileInfo(path).fileName()));
     return {};
+}
+
+void MainWindow::importJsonl(const QString &path)
+{
+    // JSONL goes into a new capture file through JsonlImport, in a worker thread (files can be large).
+    const QString target = newCapturePath(QFileInfo(path).completeBaseName());
+    m_messages->showMessage(MessageBar::Kind::Info, tr("Importing %1…").arg(QFileInfo(path).fileName()));
+    QPointer<MainWindow> self(this);
+    QThread *thread = QThread::create([self, path, target] {
+        QString error;
+        QString summary;
+        auto store = CaptureStore::open(target, CaptureStore::Mode::ReadWrite);
+        QFile in(path);
+        if (!store.ok()) {
+            error = store.error().toString();
+        } else if (!in.open(QIODevice::ReadOnly)) {
+            error = tr("Could not read %1: %2").arg(path, in.errorString());
+        } else {
+            auto report = JsonlImport::read(*store.value(), in, QFileInfo(path).fileName());
+            if (!report.ok())
+                error = report.error().toString();
+            else
+                summary = tr("Imported %1 envelope(s) from %2%3")
+                              .arg(report->imported)
+                              .arg(QFileInfo(path).fileName(),
+                                   report->skipped ? tr(", %1 line(s) skipped").arg(report->skipped) : QString());
+        }
+        store = Error{}; // close the writer before the GUI opens the file read-only
+        QMetaObject::invokeMethod(qApp, [self, target, error, summary] {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                self->m_messages->showMessage(MessageBar::Kind::Error, error);
+                return;
+            }
+            const auto opened = self->openCapture(target);
+            if (!opened.ok())
+                self->m_messages->showMessage(MessageBar::Kind::Error, opened.error().toString());
+            else
+                self->m_messages->showMessage(MessageBar::Kind::Info, summary);
+            Q_EMIT self->jsonlImported(target);
+        });
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
 }
 
 void MainWindow::chooseCaptureToOpen()

@@ -51,6 +51,8 @@ public:
     // True when ProfileStore has no profile (no workspace configured yet): the demo workspace starts.
     static bool noProfileConfigured();
 
+    // SQLite captures open read-only at once; .jsonl is imported into a new capture first (in a
+    // worker thread), then opened: jsonlImported() tells when.
     Result<void> openCapture(const QString &path);
     void connectDemo();
     void toggleConnection();
@@ -69,6 +71,9 @@ public:
     void selectEnvelopeForScreenshot(); // picks a slash command near the tail and shows its JSON tree
     QString currentCapturePath() const;
 
+Q_SIGNALS:
+    void jsonlImported(const QString &capturePath);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -85,6 +90,7 @@ private:
     void copySelection(bool redacted);
     void exportEnvelopes();
     void chooseCaptureToOpen();
+    void importJsonl(const QString &path);
     QString newCapturePath(const QString &prefix) const;
     QVector<qint64> selectedRowIds() const;
 

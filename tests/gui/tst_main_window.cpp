@@ -1,4 +1,5 @@
 #include "EngineController.h"
+#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "models/EnvelopeTableModel.h"
 #include "models/JsonTreeModel.h"
@@ -144,6 +145,32 @@ void TestMainWindow::demo_connectsToSimulator_rowsArrive_filter_detailTabs_thenO
         QCOMPARE(viewer.envelopeModel()->envelopeAt(row).type, QStringLiteral("interactive"));
     viewer.filterBar()->setFilterText(QStringLiteral("get-devices"));
     QVERIFY(viewer.envelopeModel()->rowCount() >= 1);
+
+    // Export (JsonlExport format, redacted) and open the JSONL: it is imported into a new capture.
+    viewer.filterBar()->setFilterText(QString());
+    auto reader = CaptureStore::open(capturePath, CaptureStore::Mode::ReadOnly);
+    QVERIFY(reader.ok());
+    const QString jsonl = m_dir.filePath(QStringLiteral("export.jsonl"));
+    {
+        QFile file(jsonl);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        int lines = 0;
+        QVERIFY(reader.value()->forEachEnvelope([&](const Envelope &e) {
+            file.write(ExportDialog::jsonlLine(e, true));
+            return ++lines < 10;
+        }).ok());
+    }
+    QFile check(jsonl);
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    const QByteArray exported = check.readAll();
+    QVERIFY(exported.contains("[redacted]")); // response_url / trigger_id masked
+    QVERIFY(!exported.contains("/hooks/commands/T0SIM0001/"));
+    QSignalSpy imported(&viewer, &MainWindow::jsonlImported);
+    QVERIFY(viewer.openCapture(jsonl).ok());
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(viewer.envelopeModel()->rowCount(), 10);
+    QVERIFY(viewer.currentCapturePath() != capturePath);
+    QVERIFY(viewer.messageBar()->text().contains(QStringLiteral("Imported 10")));
 }
 
 void TestMainWindow::noProfile_startsDemoWorkspace()
