@@ -66,7 +66,8 @@ QProcess *TestCliListen::startListen(const QStringList &extra, const QString &to
 
 static int finish(QProcess *p, QString *out, QString *err, int timeoutMs = 20000)
 {
-    if (!p->waitForFinished(timeoutMs)) {
+    // Spin the event loop while waiting: the simulator the CLI talks to lives in this process.
+    if (!QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, timeoutMs)) {
         p->kill();
         p->waitForFinished();
         return -1;
