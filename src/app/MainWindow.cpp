@@ -537,7 +537,11 @@ void MainWindow::updateStatus()
                              .arg(m_model->liveFilteredOut() > 0
                                       ? tr(" (%1 live filtered out)").arg(m_model->liveFilteredOut())
                                       : QString(),
-                                  m_model->hasOlder() ? tr(" · older rows: scroll to the top") : QString()));
+                                  m_model->hasOlder() ? tr(" · older rows: scroll to the top") : QString())
+                             + (m_model->isDetachedFromTail()
+                                    ? tr(" · %1 newer envelope(s) not shown while viewing older history (change "
+                                         "the filter to return to the tail)").arg(m_model->liveNotShown())
+                                    : QString()));
     if (!m_viewingFile)
         m_histogram->setSamples(m_stats.latencies());
     m_timeline->update();

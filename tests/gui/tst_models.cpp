@@ -168,6 +168,15 @@ void TestModels::history_pagedOnlyWhenRequested_smallQueries()
     QCOMPARE(model.rowCount(), 1000); // bounded by capacity
     QCOMPARE(model.envelopeAt(0).rowId, 5000 - 11 * 200 + 1);
     QCOMPARE(pager.largestLimit, 200);
+    // The newest rows were dropped to stay bounded: live rows must not be appended after a hole.
+    QVERIFY(model.isDetachedFromTail());
+    model.appendLive({make(5001)});
+    QCoreApplication::processEvents();
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.liveNotShown(), 1);
+    model.reload();
+    QVERIFY(!model.isDetachedFromTail());
+    QCOMPARE(model.envelopeAt(model.rowCount() - 1).rowId, 5000);
 }
 
 void TestModels::sparseFilter_fillsFirstScreenInIdleSlices()

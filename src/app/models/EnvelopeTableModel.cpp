@@ -89,6 +89,8 @@ void EnvelopeTableModel::clear()
     m_pending.clear();
     m_pendingAcks.clear();
     m_maxLiveRowId = 0;
+    m_detached = false;
+    m_liveNotShown = 0;
     m_hasOlder = false;
     m_olderRequested = false;
     m_liveFilteredOut = 0;
@@ -101,6 +103,8 @@ void EnvelopeTableModel::reload()
     beginResetModel();
     ++m_generation;
     m_rows.clear();
+    m_detached = false;
+    m_liveNotShown = 0;
     m_hasOlder = false;
     m_olderRequested = false;
     m_olderCursor = 0;
@@ -166,6 +170,10 @@ void EnvelopeTableModel::flushPending()
         return;
     QVector<Envelope> batch;
     batch.swap(m_pending);
+    if (m_detached) {
+        m_liveNotShown += static_cast<int>(batch.size());
+        return;
+    }
     const qint64 newest = m_rows.empty() ? 0 : m_rows.back().rowId;
     batch.erase(std::remove_if(batch.begin(), batch.end(), [&](const Envelope &e) { return e.rowId <= newest; }),
                 batch.end());
@@ -289,6 +297,7 @@ bool EnvelopeTableModel::fetchOlderPage()
         const int keep = static_cast<int>(m_rows.size()) - overflow;
         beginRemoveRows(QModelIndex(), std::max(keep, 0), static_cast<int>(m_rows.size()) - 1);
         m_rows.erase(m_rows.begin() + std::max(keep, 0), m_rows.end());
+        m_detached = true;
         endRemoveRows();
     }
     beginInsertRows(QModelIndex(), 0, count - 1);

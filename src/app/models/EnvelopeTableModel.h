@@ -46,6 +46,10 @@ public:
     bool hasOlder() const { return m_hasOlder; }
     int liveFilteredOut() const { return m_liveFilteredOut; }
     int evicted() const { return m_evicted; }
+    // Paging back past capacity dropped the newest rows; live rows are then counted, not inserted
+    // (inserting them would leave a hole), until reload().
+    bool isDetachedFromTail() const { return m_detached; }
+    int liveNotShown() const { return m_liveNotShown; }
 
     const Envelope &envelopeAt(int row) const { return m_rows.at(static_cast<size_t>(row)); }
     int rowForRowId(qint64 rowId) const;
@@ -83,7 +87,9 @@ private:
     qint64 m_maxLiveRowId = 0;
     qint64 m_olderCursor = 0;          // where the next history page starts (pager's nextBefore)
     quint64 m_generation = 0;          // bumped on reload; a queued fill slice of an old filter stops
-    bool m_fillScheduled = false;         // newest live row seen, filtered out or not
+    bool m_fillScheduled = false;
+    bool m_detached = false;
+    int m_liveNotShown = 0;         // newest live row seen, filtered out or not
 };
 
 } // namespace socketscope
