@@ -5,12 +5,19 @@
 
 namespace socketscope {
 
+namespace {
+constexpr qint64 kReadBufferBytes = 512 * 1024;
+}
+
 SocketLink::SocketLink(int id, LinkSettings settings, QObject *parent)
     : QObject(parent), m_id(id), m_settings(settings)
 {
     // A frame over the cap closes the socket with 1009 instead of eating memory.
     m_socket.setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxIncomingMessageBytes));
     m_socket.setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxIncomingMessageBytes));
+    // Bounded reads: one event-loop pass handles at most this much, so a burst is committed and acked in
+    // slices instead of being parsed whole before the first ack leaves.
+    m_socket.setReadBufferSize(kReadBufferBytes);
 
     connect(&m_socket, &QWebSocket::connected, this, &SocketLink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &SocketLink::onDisconnected);

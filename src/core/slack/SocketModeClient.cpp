@@ -32,6 +32,9 @@ QString clientStateName(ClientState state)
 namespace {
 
 constexpr int kAckUpdateDelayMs = 250;   // ack timestamps ride along with the next commit, or after this
+// Envelopes per commit. A burst arrives faster than one transaction per envelope allows, so envelopes are
+// group-committed; capping the group keeps the first envelope of a burst from waiting for the last one.
+constexpr int kMaxCommitBatch = 256;
 constexpr int kTooManyBackoffMaxMs = 5 * 60 * 1000;
 
 bool isPlainId(const QString &id)
@@ -409,7 +412,13 @@ public:
         if (pending.isEmpty())
             return;
         QVector<Envelope> batch;
-        batch.swap(pending);
+        if (pending.size() <= kMaxCommitBatch) {
+            batch.swap(pending);
+        } else {
+            batch = pending.mid(0, kMaxCommitBatch);
+            pending.remove(0, kMaxCommitBatch);
+            flushTimer.start(); // the rest after the event loop has had a turn (acks go out first)
+        }
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
             failFatal({QStringLiteral("capture_write_failed"),
