@@ -45,11 +45,14 @@ bool isPlainId(const QString &id)
     });
 }
 
-QByteArray ackFrame(const QString &envelopeId)
+QByteArray ackFrame(const QString &envelopeId, const QJsonObject &payload = {})
 {
-    if (isPlainId(envelopeId))
+    if (payload.isEmpty() && isPlainId(envelopeId))
         return QByteArrayLiteral("{\"envelope_id\":\"") + envelopeId.toLatin1() + QByteArrayLiteral("\"}");
-    return json::compact(QJsonObject{{QStringLiteral("envelope_id"), envelopeId}});
+    QJsonObject ack{{QStringLiteral("envelope_id"), envelopeId}};
+    if (!payload.isEmpty())
+        ack.insert(QStringLiteral("payload"), payload);
+    return json::compact(ack);
 }
 
 } // namespace
@@ -421,6 +424,9 @@ public:
         }
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
+            // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
+            batch += pending;
+            pending.clear();
             failFatal({QStringLiteral("capture_write_failed"),
                        QStringLiteral("Could not write to the capture %1: %2. %3 envelope(s) were not acknowledged, "
                                       "so Slack will retry events.")
@@ -432,24 +438,57 @@ public:
             return;
         }
         pendingAckUpdates.clear();
+        envelopeCount += batch.size();
+        if (bridge) {
+            // Acks follow Nautobot's answer, or the budget's end, whichever comes first.
+            Q_EMIT q->envelopesCommitted(batch);
+            for (const Envelope &e : std::as_const(batch)) {
+                bridge->submit(e, [this, e](const QJsonObject &payload) {
+                    if (const qint64 at = sendAck(e, payload); at > 0) {
+                        noteAcks({{e.rowId, at}});
+                    }
+                });
+            }
+            return;
+        }
         QVector<AckUpdate> acks;
         acks.reserve(batch.size());
         for (Envelope &e : batch) {
-            if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId))) {
-                e.ackedUs = json::nowUs();
-                acks.append({e.rowId, e.ackedUs});
-            } else {
-                record(e.linkId, QStringLiteral("ack_failed"),
-                       QStringLiteral("no open link to ack envelope %1").arg(e.envelopeId));
+            if (const qint64 at = sendAck(e, {}); at > 0) {
+                e.ackedUs = at;
+                acks.append({e.rowId, at});
             }
         }
-        envelopeCount += batch.size();
+        Q_EMIT q->envelopesCommitted(batch);
+        noteAcks(acks);
+    }
+
+    // Returns when the ack was handed to the socket (µs), or 0 if no link could carry it.
+    qint64 sendAck(const Envelope &e, const QJsonObject &payload)
+    {
+        if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId, payload)))
+            return json::nowUs();
+        record(e.linkId, QStringLiteral("ack_failed"), QStringLiteral("no open link to ack envelope %1").arg(e.envelopeId));
+        return 0;
+    }
+
+    void noteAcks(const QVector<AckUpdate> &acks)
+    {
+        if (acks.isEmpty())
+            return;
         pendingAckUpdates += acks;
         if (!ackUpdateTimer.isActive())
             ackUpdateTimer.start();
-        Q_EMIT q->envelopesCommitted(batch);
-        if (!acks.isEmpty())
-            Q_EMIT q->envelopesAcked(acks);
+        Q_EMIT q->envelopesAcked(acks);
+    }
+
+    void onDeliveryFinished(const DeliveryRecord &record, const QString &summary)
+    {
+        if (auto r = store->recordDelivery(record); !r)
+            qCWarning(lcCapture) << "could not record a delivery:" << r.error().message;
+        if (auto r = store->setDeliveryStatus(record.envelopeRowId, summary); !r)
+            qCWarning(lcCapture) << "could not record a delivery status:" << r.error().message;
+        Q_EMIT q->deliveryUpdated(record.envelopeRowId, summary);
     }
 
     void writeAckUpdates()
@@ -507,7 +546,10 @@ public:
         stopping = true;
         retryTimer.stop();
         flushTimer.stop();
-        flush();
+        while (!pending.isEmpty())
+            flush();
+        if (bridge)
+            bridge->shutdown(); // acks what still waits for Nautobot, before the links close
         endReason = reason;
         if (links.isEmpty()) {
             finishStop();
@@ -532,6 +574,7 @@ public:
     }
 
     QString endReason;
+    std::unique_ptr<ChatOpsBridge> bridge;
 };
 
 SocketModeClient::SocketModeClient(CaptureStore *store, ClientOptions options, QObject *parent)
@@ -583,6 +626,15 @@ void SocketModeClient::start()
         return;
     }
     d->sessionId = session.value();
+    if (d->opt.mode == QLatin1String("bridge")) {
+        if (auto valid = ChatOpsBridge::validate(d->opt.bridge); !valid) {
+            d->failFatal(valid.error());
+            return;
+        }
+        d->bridge = std::make_unique<ChatOpsBridge>(d->opt.bridge);
+        connect(d->bridge.get(), &ChatOpsBridge::deliveryFinished, this,
+                [this](const DeliveryRecord &record, const QString &summary) { d->onDeliveryFinished(record, summary); });
+    }
     d->setState(ClientState::Connecting, d->opt.apiUrl.toDisplayString());
     d->requestLink(QStringLiteral("start"));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/CaptureStore.h"
+#include "nautobot/ChatOpsBridge.h"
 #include "slack/Envelope.h"
 #include "util/Result.h"
 
@@ -18,6 +19,7 @@ struct ClientOptions
     QUrl apiUrl{QStringLiteral("https://slack.com/api/")};
     QString appToken;               // xapp-…; a secret: never logged, never stored
     QString mode = QStringLiteral("dedicated"); // dedicated | bridge
+    BridgeOptions bridge;           // used in bridge mode: Nautobot URL, signing secret, ack budget
     bool debugReconnects = false;   // appends debug_reconnects=true to the WebSocket URL
     int pingIntervalMs = 5000;      // client ping cadence
     int livenessWindowMs = 15000;   // no pong and no frame for this long = link is dead
@@ -69,6 +71,7 @@ Q_SIGNALS:
     void helloReceived(int linkId, int numConnections, const QString &host);
     void warning(const QString &text);                 // operator-facing, e.g. shared app
     void malformedFrame(int linkId, const QString &problem); // kept in the capture; raw bytes not re-emitted
+    void deliveryUpdated(qint64 rowId, const QString &status); // Bridge mode: a re-delivery's outcome
     void fatalError(const socketscope::Error &error);  // session stopped: auth/config (exit 3)
     void gaveUp(const socketscope::Error &error);      // session stopped: network (exit 4)
     void stopped();
