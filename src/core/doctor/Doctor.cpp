@@ -66,7 +66,7 @@ void Doctor::start()
     m_running = true;
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_runClock.start();
-    qCInfo(lcDoctor) << "doctor: running" << m_slots.size() << "checks";
+    qCDebug(lcDoctor) << "doctor: running" << m_slots.size() << "checks";
     // Deferred: observers connected after start() still see every checkStarted.
     QTimer::singleShot(0, this, [this] { schedule(); });
 }
@@ -173,7 +173,7 @@ void Doctor::complete(int index, const CheckOutcome &outcome)
     slot.result.detail = outcome.detail;
     slot.result.fix = outcome.fix;
     slot.result.durationMs = slot.clock.isValid() ? slot.clock.elapsed() : 0;
-    qCInfo(lcDoctor).noquote() << "check" << slot.result.id << checkStatusName(outcome.status) << "in"
+    qCDebug(lcDoctor).noquote() << "check" << slot.result.id << checkStatusName(outcome.status) << "in"
                                << slot.result.durationMs << "ms";
     Q_EMIT checkFinished(slot.result);
     if (m_running && !m_cancelled)
@@ -209,7 +209,7 @@ void Doctor::finishRun()
     QTimer::singleShot(0, this, [this] {
         m_running = false;
         const DoctorReport r = report();
-        qCInfo(lcDoctor) << "doctor: done," << r.count(CheckStatus::Fail) << "failed," << r.count(CheckStatus::Warn)
+        qCDebug(lcDoctor) << "doctor: done," << r.count(CheckStatus::Fail) << "failed," << r.count(CheckStatus::Warn)
                          << "warnings";
         Q_EMIT finished(r);
     });
