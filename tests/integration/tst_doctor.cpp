@@ -8,6 +8,7 @@
 #include "doctor/DoctorReport.h"
 #include "secrets/SecretResolver.h"
 #include "secrets/SecretStore.h"
+#include "NetFixtures.h"
 #include "support/NautobotHarness.h"
 
 #include <QJsonArray>
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void botToken_wrongToken_failsAndSkipsScopes();
     void botScopes_missing_listsThem();
     void botScopes_headerAbsent_warns();
+    void proxy_profileProxyCarriesEveryHop();
+    void proxy_deadProxy_failsSlackAndNautobot();
     void nautobot_notConfigured_skipsWithVariableName();
     void nautobot_refused_failsAndSkipsDependants();
     void nautobot_htmlLoginPage_fails();
@@ -331,6 +334,7 @@ void TestDoctor::botToken_wrongToken_failsAndSkipsScopes()
     QCOMPARE_STATUS(report, DC::kBotTokenSecret, CheckStatus::Pass); // the format is fine
     QCOMPARE_STATUS(report, DC::kBotToken, CheckStatus::Fail);
     QVERIFY(get(report, DC::kBotToken).detail.contains(QLatin1String("invalid_auth")));
+    QVERIFY(!get(report, DC::kBotToken).fix.contains(QLatin1String("proxy runs"))); // direct path: no proxy advice
     QVERIFY(get(report, DC::kBotToken).fix.contains(QLatin1String("Bot User OAuth Token")));
     QCOMPARE_STATUS(report, DC::kBotScopes, CheckStatus::Skipped);
     QVERIFY(get(report, DC::kBotScopes).detail.contains(DC::kBotToken));
@@ -358,6 +362,61 @@ void TestDoctor::botScopes_headerAbsent_warns()
     const DoctorReport report = run();
     QCOMPARE_STATUS(report, DC::kBotScopes, CheckStatus::Warn);
     QVERIFY(get(report, DC::kBotScopes).detail.contains(QLatin1String("x-oauth-scopes")));
+}
+
+// ---- proxy ----
+
+namespace {
+DoctorContext throughProxy(DoctorContext context, quint16 port)
+{
+    context.profile.proxy.kind = ProxySettings::Kind::Http;
+    context.profile.proxy.host = QStringLiteral("127.0.0.1");
+    context.profile.proxy.port = port;
+    context.proxy = std::make_shared<ProxyResolver>(context.profile.proxy, QString(), EnvProxyConfig{});
+    return context;
+}
+} // namespace
+
+void TestDoctor::proxy_profileProxyCarriesEveryHop()
+{
+    testnet::TunnelProxy proxy;
+    QVERIFY(proxy.start());
+    DoctorContext context = throughProxy(contextFrom(healthyEnv()), proxy.port());
+    context.networkTimeoutMs = 5000;
+    Doctor doctor(context);
+    const DoctorReport report = runToEnd(doctor);
+    QCOMPARE(report.count(CheckStatus::Fail), 0);
+    QCOMPARE_STATUS(report, DC::kSocket, CheckStatus::Pass);
+    // The WebSocket upgrade went through the proxy as a CONNECT tunnel to the link port.
+    QVERIFY2(proxy.tunnels.contains(QStringLiteral("127.0.0.1:%1").arg(m_h->slack.linkPort())),
+             qPrintable(proxy.tunnels.join(QLatin1Char(' '))));
+    QVERIFY(get(report, DC::kSocket).detail.contains(QStringLiteral("via %1").arg(proxy.url())));
+    // Web API and Nautobot (plain http here) were forwarded by the proxy.
+    const QString forwards = proxy.forwards.join(QLatin1Char(' '));
+    QVERIFY2(forwards.contains(QLatin1String("/api/apps.connections.open")), qPrintable(forwards));
+    QVERIFY2(forwards.contains(QLatin1String("/api/status/")), qPrintable(forwards));
+    QVERIFY2(forwards.contains(QLatin1String("/api/plugins/chatops/slack/slash_command/")), qPrintable(forwards));
+}
+
+void TestDoctor::proxy_deadProxy_failsSlackAndNautobot()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    DoctorContext context = throughProxy(contextFrom(healthyEnv()), port);
+    context.networkTimeoutMs = 3000;
+    Doctor doctor(context);
+    const DoctorReport report = runToEnd(doctor);
+    QCOMPARE_STATUS(report, DC::kAppToken, CheckStatus::Fail);
+    QVERIFY(get(report, DC::kAppToken).detail.contains(QStringLiteral("via http://127.0.0.1:%1").arg(port)));
+    QVERIFY2(get(report, DC::kAppToken).fix.contains(QLatin1String("check that this proxy runs")),
+             qPrintable(get(report, DC::kAppToken).fix));
+    QCOMPARE_STATUS(report, DC::kSocket, CheckStatus::Skipped);
+    QCOMPARE_STATUS(report, DC::kNautobotReachable, CheckStatus::Fail);
+    QVERIFY2(get(report, DC::kNautobotReachable).detail.contains(QStringLiteral("via http://127.0.0.1:%1").arg(port)),
+             qPrintable(get(report, DC::kNautobotReachable).detail));
+    QVERIFY(get(report, DC::kNautobotReachable).fix.contains(QLatin1String("check that this proxy runs")));
 }
 
 // ---- Nautobot ----

@@ -58,8 +58,14 @@ void NautobotReachableCheck::run()
                  tls ? QStringLiteral("Nautobot's certificate is not trusted or does not match the host name: install "
                                       "the issuing CA in the system trust store or set the profile's CA bundle, and use "
                                       "the host name the certificate names in the Nautobot URL.")
-                     : QStringLiteral("Check the Nautobot URL (scheme, host, port), that the Nautobot web service runs, "
-                                      "and the network path (VPN, firewall, proxy; NO_PROXY for internal hosts)."));
+                     : (context().proxyChoiceFor(url).isDirect()
+                            ? QString()
+                            : QStringLiteral("The request went %1: check that this proxy runs and reaches Nautobot, or "
+                                             "exempt the Nautobot host with NO_PROXY. ")
+                                  .arg(context().proxyChoiceFor(url).describe()))
+                           + QStringLiteral("Check the Nautobot URL (scheme, host, port), that the Nautobot web service "
+                                            "runs, and the network path (VPN, firewall, proxy; NO_PROXY for internal "
+                                            "hosts)."));
             return;
         }
         const QByteArray contentType = a.header("content-type").toLower();

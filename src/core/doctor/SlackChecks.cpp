@@ -26,6 +26,18 @@ SlackWebApi *webApi(QObject *scope, const DoctorContext &context)
     return api;
 }
 
+// A failure below HTTP (refused, DNS, timeout) on a proxied path is most often the proxy itself.
+QString proxyFirst(const DoctorContext &context, const QUrl &url, const ApiReply &reply, const QString &fix)
+{
+    const ProxyChoice choice = context.proxyChoiceFor(url);
+    if (reply.httpStatus != 0 || choice.isDirect())
+        return fix;
+    return QStringLiteral("The request went %1: check that this proxy runs and lets the connection through, or "
+                          "correct the profile's proxy setting (or HTTPS_PROXY/NO_PROXY). ")
+               .arg(choice.describe())
+           + fix;
+}
+
 QString proxyNote(const DoctorContext &context, const QUrl &url)
 {
     const ProxyChoice choice = context.proxyChoiceFor(url);
@@ -66,6 +78,7 @@ void AppTokenAcceptedCheck::run()
             } else if (fix.isEmpty()) {
                 fix = QStringLiteral("Check the Slack API URL and the network path (%1).").arg(path);
             }
+            fix = proxyFirst(context(), context().profile.slackApiUrl, reply, fix);
             fail(QStringLiteral("%1 (Web API %2, %3)").arg(e.message, context().profile.slackApiUrl.toDisplayString(), path),
                  fix);
             return;
@@ -197,7 +210,8 @@ void BotTokenAuthCheck::run()
                                      "keychain or SOCKETSCOPE_SLACK_BOT_TOKEN; Nautobot's slack_api_token must be the "
                                      "same token.");
             }
-            fail(QStringLiteral("The bot token was refused: %1").arg(e.message), fix);
+            fix = proxyFirst(context(), context().profile.slackApiUrl, reply, fix);
+            fail(QStringLiteral("auth.test with the bot token failed: %1").arg(e.message), fix);
             return;
         }
         const QJsonObject &json = reply.json();
