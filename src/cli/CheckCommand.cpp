@@ -2,7 +2,6 @@
 #include "CliOutput.h"
 #include "Commands.h"
 #include "UnixSignalWatcher.h"
-
 #include "doctor/Doctor.h"
 #include "doctor/DoctorContext.h"
 #include "doctor/DoctorReport.h"
@@ -17,9 +16,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
-
 #include <optional>
-
 #include <unistd.h>
 
 namespace socketscope::cli {
@@ -29,8 +26,8 @@ namespace {
 bool useColour()
 {
     // Colours only for a person at a terminal, and never when NO_COLOR asks otherwise (no-color.org).
-    return ::isatty(STDOUT_FILENO) == 1 && !qEnvironmentVariableIsSet("NO_COLOR")
-           && qEnvironmentVariable("TERM") != QLatin1String("dumb");
+    return ::isatty(STDOUT_FILENO) == 1 && !qEnvironmentVariableIsSet("NO_COLOR") &&
+           qEnvironmentVariable("TERM") != QLatin1String("dumb");
 }
 
 QString statusLabel(CheckStatus status, bool colour)
@@ -119,8 +116,10 @@ int runCheck(const QStringList &args)
         "app token, unknown or invalid profile), 2 usage."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("the command"));
-    const QCommandLineOption profileOpt(QStringLiteral("profile"), QStringLiteral("Profile to check."), QStringLiteral("P"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the report as one JSON object on stdout."));
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), QStringLiteral("Profile to check."),
+                                        QStringLiteral("P"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"),
+                                     QStringLiteral("Print the report as one JSON object on stdout."));
     const QCommandLineOption reportOpt(QStringLiteral("report"),
                                        QStringLiteral("Also write the report as Markdown to FILE (secrets redacted)."),
                                        QStringLiteral("FILE"));
@@ -147,8 +146,8 @@ int runCheck(const QStringList &args)
         return ExitUsage;
     }
 
-    Result<DoctorContext> built = parser.isSet(profileOpt) ? contextForProfile(parser.value(profileOpt))
-                                                           : DoctorContext::fromEnvironment();
+    Result<DoctorContext> built =
+        parser.isSet(profileOpt) ? contextForProfile(parser.value(profileOpt)) : DoctorContext::fromEnvironment();
     if (!built) {
         status(QStringLiteral("check: %1").arg(built.error().toString()));
         return ExitConfig;
@@ -204,9 +203,10 @@ int runCheck(const QStringList &args)
         out(table(*report, secrets, useColour()).toUtf8());
     if (parser.isSet(reportOpt)) {
         QSaveFile file(parser.value(reportOpt));
-        if (!file.open(QIODevice::WriteOnly) || file.write(DoctorReportFormat::toMarkdown(*report, secrets).toUtf8()) < 0
-            || !file.commit()) {
-            status(QStringLiteral("check: cannot write the report to %1: %2").arg(parser.value(reportOpt), file.errorString()));
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(DoctorReportFormat::toMarkdown(*report, secrets).toUtf8()) < 0 || !file.commit()) {
+            status(QStringLiteral("check: cannot write the report to %1: %2")
+                       .arg(parser.value(reportOpt), file.errorString()));
             return ExitUsage;
         }
     }

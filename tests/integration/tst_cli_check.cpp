@@ -10,15 +10,15 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 using namespace socketscope;
 
 namespace {
 
-const QStringList kSecretVariables{QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN"),
-                                   QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"), QStringLiteral("SOCKETSCOPE_NAUTOBOT_TOKEN")};
+const QStringList kSecretVariables{
+    QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN"),
+    QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"), QStringLiteral("SOCKETSCOPE_NAUTOBOT_TOKEN")};
 
 struct Run
 {
@@ -80,7 +80,8 @@ bool TestCliCheck::startSim(const QStringList &extra)
 {
     m_sim = std::make_unique<QProcess>();
     m_sim->setProcessChannelMode(QProcess::SeparateChannels);
-    m_sim->start(QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringList{QStringLiteral("sim"), QStringLiteral("--print-env")} + extra);
+    m_sim->start(QStringLiteral(SOCKETSCOPE_CLI_PATH),
+                 QStringList{QStringLiteral("sim"), QStringLiteral("--print-env")} + extra);
     if (!m_sim->waitForStarted(5000))
         return false;
     QByteArray buffer;

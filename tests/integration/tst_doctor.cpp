@@ -1,6 +1,7 @@
 // Every doctor check against the Slack and Nautobot simulators over real sockets on 127.0.0.1:
 // the healthy case, each failure a check names, dependency skipping, concurrency, time limits and
 // the redaction of the report renderers.
+#include "NetFixtures.h"
 #include "doctor/ChatOpsChecks.h"
 #include "doctor/Doctor.h"
 #include "doctor/DoctorChecks.h"
@@ -8,7 +9,6 @@
 #include "doctor/DoctorReport.h"
 #include "secrets/SecretResolver.h"
 #include "secrets/SecretStore.h"
-#include "NetFixtures.h"
 #include "support/NautobotHarness.h"
 
 #include <QJsonArray>
@@ -16,7 +16,6 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QtTest>
-
 #include <memory>
 
 using namespace socketscope;
@@ -36,8 +35,7 @@ public:
         , m_delayMs(delayMs)
         , m_status(status)
         , m_detail(std::move(detail))
-    {
-    }
+    {}
     int runs = 0;
 
 protected:
@@ -48,7 +46,8 @@ protected:
             return; // never answers
         QTimer::singleShot(m_delayMs, scope(), [this] {
             finish({m_status, m_detail.isEmpty() ? QStringLiteral("scripted") : m_detail,
-                    m_status == CheckStatus::Fail || m_status == CheckStatus::Warn ? QStringLiteral("scripted fix") : QString()});
+                    m_status == CheckStatus::Fail || m_status == CheckStatus::Warn ? QStringLiteral("scripted fix")
+                                                                                   : QString()});
         });
     }
 
@@ -148,12 +147,13 @@ void TestDoctor::cleanup()
 
 Env TestDoctor::healthyEnv() const
 {
-    return Env{{QStringLiteral("SOCKETSCOPE_SLACK_API_URL"), m_h->slack.apiUrl().toString()},
-               {QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL"), m_h->nautobot.baseUrl().toString()},
-               {QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), m_h->slack.config().appToken},
-               {QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN"), m_h->slack.config().botToken},
-               {QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"), QString::fromLatin1(m_h->nautobot.config().signingSecret)},
-               {QStringLiteral("SOCKETSCOPE_NAUTOBOT_TOKEN"), m_h->nautobot.config().token}};
+    return Env{
+        {QStringLiteral("SOCKETSCOPE_SLACK_API_URL"), m_h->slack.apiUrl().toString()},
+        {QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL"), m_h->nautobot.baseUrl().toString()},
+        {QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), m_h->slack.config().appToken},
+        {QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN"), m_h->slack.config().botToken},
+        {QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"), QString::fromLatin1(m_h->nautobot.config().signingSecret)},
+        {QStringLiteral("SOCKETSCOPE_NAUTOBOT_TOKEN"), m_h->nautobot.config().token}};
 }
 
 DoctorContext TestDoctor::contextFrom(const Env &env) const
@@ -189,11 +189,11 @@ const CheckResult &TestDoctor::get(const DoctorReport &report, const QString &id
     return *r;
 }
 
-#define QCOMPARE_STATUS(report_, checkId_, expected_)                                                              \
+#define QCOMPARE_STATUS(report_, checkId_, expected_)                                                                  \
     do {                                                                                                               \
         const CheckResult &r_ = get(report_, checkId_);                                                                \
         if (r_.status != (expected_))                                                                                  \
-            qWarning().noquote() << r_.id << checkStatusName(r_.status) << r_.detail << "| fix:" << r_.fix;           \
+            qWarning().noquote() << r_.id << checkStatusName(r_.status) << r_.detail << "| fix:" << r_.fix;            \
         QCOMPARE(checkStatusName(r_.status), checkStatusName(expected_));                                              \
     } while (false)
 
@@ -329,7 +329,8 @@ void TestDoctor::socket_tooManyWebsockets_fails()
 void TestDoctor::botToken_wrongToken_failsAndSkipsScopes()
 {
     Env env = healthyEnv();
-    env[QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN")] = QStringLiteral("xoxb-1000000000001-2000000000002-WrongTokenValue00001");
+    env[QStringLiteral("SOCKETSCOPE_SLACK_BOT_TOKEN")] =
+        QStringLiteral("xoxb-1000000000001-2000000000002-WrongTokenValue00001");
     const DoctorReport report = run(env);
     QCOMPARE_STATUS(report, DC::kBotTokenSecret, CheckStatus::Pass); // the format is fine
     QCOMPARE_STATUS(report, DC::kBotToken, CheckStatus::Fail);
@@ -428,8 +429,8 @@ void TestDoctor::nautobot_notConfigured_skipsWithVariableName()
     const DoctorReport report = run(env);
     QCOMPARE_STATUS(report, DC::kNautobotReachable, CheckStatus::Skipped);
     QVERIFY(get(report, DC::kNautobotReachable).detail.contains(QLatin1String("SOCKETSCOPE_NAUTOBOT_URL")));
-    for (const QString &id : {DC::kNautobotToken, DC::kChatOpsApp, DC::kCeleryWorkers, DC::kSlackEndpoints, DC::kSignature,
-                              DC::kAccessGrants, DC::kCommandLog})
+    for (const QString &id : {DC::kNautobotToken, DC::kChatOpsApp, DC::kCeleryWorkers, DC::kSlackEndpoints,
+                              DC::kSignature, DC::kAccessGrants, DC::kCommandLog})
         QCOMPARE_STATUS(report, id, CheckStatus::Skipped);
     QVERIFY(!report.hasFailures());
 }
@@ -581,10 +582,13 @@ void TestDoctor::grants_none_failsDenyAll()
 void TestDoctor::grants_missingChannelType_fails()
 {
     m_h->nautobot.setPermissiveGrants(false);
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("organization"), QStringLiteral("*"));
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("user"), QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("organization"),
+                                 QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("user"),
+                                 QStringLiteral("*"));
     // A grant for another command does not count.
-    m_h->nautobot.addAccessGrant(QStringLiteral("clear"), QStringLiteral("*"), QStringLiteral("channel"), QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("clear"), QStringLiteral("*"), QStringLiteral("channel"),
+                                 QStringLiteral("*"));
     const DoctorReport report = run();
     QCOMPARE_STATUS(report, DC::kAccessGrants, CheckStatus::Fail);
     QVERIFY(get(report, DC::kAccessGrants).detail.contains(QLatin1String("none of type channel")));
@@ -594,8 +598,10 @@ void TestDoctor::grants_missingChannelType_fails()
 void TestDoctor::grants_otherWorkspace_fails()
 {
     m_h->nautobot.setPermissiveGrants(false);
-    m_h->nautobot.addAccessGrant(QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("organization"), QStringLiteral("T0OTHER01"));
-    m_h->nautobot.addAccessGrant(QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("channel"), QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("organization"),
+                                 QStringLiteral("T0OTHER01"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("channel"),
+                                 QStringLiteral("*"));
     m_h->nautobot.addAccessGrant(QStringLiteral("*"), QStringLiteral("*"), QStringLiteral("user"), QStringLiteral("*"));
     const DoctorReport report = run();
     QCOMPARE_STATUS(report, DC::kAccessGrants, CheckStatus::Fail);
@@ -607,10 +613,14 @@ void TestDoctor::grants_otherWorkspace_fails()
 void TestDoctor::grants_nameLikeValues_warn()
 {
     m_h->nautobot.setPermissiveGrants(false);
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("organization"), QStringLiteral("*"));
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("channel"), QStringLiteral("*"));
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("channel"), QStringLiteral("network-ops"));
-    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("user"), QStringLiteral("U0SIMUSR01"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("organization"),
+                                 QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("channel"),
+                                 QStringLiteral("*"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("channel"),
+                                 QStringLiteral("network-ops"));
+    m_h->nautobot.addAccessGrant(QStringLiteral("nautobot"), QStringLiteral("*"), QStringLiteral("user"),
+                                 QStringLiteral("U0SIMUSR01"));
     const DoctorReport report = run();
     QCOMPARE_STATUS(report, DC::kAccessGrants, CheckStatus::Warn);
     const CheckResult &r = get(report, DC::kAccessGrants);
@@ -651,10 +661,13 @@ void TestDoctor::runner_failedDependency_skipsAndNamesIt()
 {
     std::vector<std::unique_ptr<DoctorCheck>> checks;
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("a"), QStringList{}, 10, CheckStatus::Fail));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("b"), QStringList{QStringLiteral("a")}, 10, CheckStatus::Pass));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("c"), QStringList{QStringLiteral("b")}, 10, CheckStatus::Pass));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("b"), QStringList{QStringLiteral("a")}, 10, CheckStatus::Pass));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("c"), QStringList{QStringLiteral("b")}, 10, CheckStatus::Pass));
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("d"), QStringList{}, 10, CheckStatus::Warn));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("e"), QStringList{QStringLiteral("d")}, 10, CheckStatus::Pass));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("e"), QStringList{QStringLiteral("d")}, 10, CheckStatus::Pass));
     auto *b = static_cast<ScriptedCheck *>(checks[1].get());
     Doctor doctor(contextFrom({}), std::move(checks));
     const DoctorReport report = runToEnd(doctor);
@@ -676,8 +689,10 @@ void TestDoctor::runner_runsAfterWaitsButDoesNotSkip()
                                                      QString(), QStringList{QStringLiteral("slow")}));
     Doctor doctor(contextFrom({}), std::move(checks));
     QStringList order;
-    connect(&doctor, &Doctor::checkStarted, this, [&order](const QString &id) { order << QStringLiteral("start:") + id; });
-    connect(&doctor, &Doctor::checkFinished, this, [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
+    connect(&doctor, &Doctor::checkStarted, this,
+            [&order](const QString &id) { order << QStringLiteral("start:") + id; });
+    connect(&doctor, &Doctor::checkFinished, this,
+            [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
     const DoctorReport report = runToEnd(doctor);
     QCOMPARE_STATUS(report, QStringLiteral("reader"), CheckStatus::Pass);
     QVERIFY(order.indexOf(QStringLiteral("end:slow")) < order.indexOf(QStringLiteral("start:reader")));
@@ -690,8 +705,10 @@ void TestDoctor::runner_independentChecksOverlap()
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("y"), QStringList{}, 400, CheckStatus::Pass));
     Doctor doctor(contextFrom({}), std::move(checks));
     QStringList order;
-    connect(&doctor, &Doctor::checkStarted, this, [&order](const QString &id) { order << QStringLiteral("start:") + id; });
-    connect(&doctor, &Doctor::checkFinished, this, [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
+    connect(&doctor, &Doctor::checkStarted, this,
+            [&order](const QString &id) { order << QStringLiteral("start:") + id; });
+    connect(&doctor, &Doctor::checkFinished, this,
+            [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
     QElapsedTimer clock;
     clock.start();
     const DoctorReport report = runToEnd(doctor);
@@ -709,8 +726,10 @@ void TestDoctor::runner_realChecksOverlap()
     DoctorContext context = contextFrom(healthyEnv());
     Doctor doctor(context);
     QStringList order;
-    connect(&doctor, &Doctor::checkStarted, this, [&order](const QString &id) { order << QStringLiteral("start:") + id; });
-    connect(&doctor, &Doctor::checkFinished, this, [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
+    connect(&doctor, &Doctor::checkStarted, this,
+            [&order](const QString &id) { order << QStringLiteral("start:") + id; });
+    connect(&doctor, &Doctor::checkFinished, this,
+            [&order](const CheckResult &r) { order << QStringLiteral("end:") + r.id; });
     const DoctorReport report = runToEnd(doctor);
     QCOMPARE_STATUS(report, DC::kAccessGrants, CheckStatus::Pass);
     QCOMPARE_STATUS(report, DC::kCommandLog, CheckStatus::Pass);
@@ -719,15 +738,16 @@ void TestDoctor::runner_realChecksOverlap()
     QVERIFY(order.indexOf(QStringLiteral("start:") + DC::kAccessGrants) < logEnd);
     QVERIFY(order.indexOf(QStringLiteral("start:") + DC::kCommandLog) < grantsEnd);
     // Slack and Nautobot sides overlap too.
-    QVERIFY(order.indexOf(QStringLiteral("start:") + DC::kNautobotReachable)
-            < order.indexOf(QStringLiteral("end:") + DC::kAppToken));
+    QVERIFY(order.indexOf(QStringLiteral("start:") + DC::kNautobotReachable) <
+            order.indexOf(QStringLiteral("end:") + DC::kAppToken));
 }
 
 void TestDoctor::runner_checkTimeout_fails()
 {
     std::vector<std::unique_ptr<DoctorCheck>> checks;
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("hang"), QStringList{}, -1, CheckStatus::Pass));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("after"), QStringList{QStringLiteral("hang")}, 0, CheckStatus::Pass));
+    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("after"), QStringList{QStringLiteral("hang")}, 0,
+                                                     CheckStatus::Pass));
     Doctor doctor(contextFrom({}), std::move(checks));
     doctor.setCheckTimeoutMs(300);
     const DoctorReport report = runToEnd(doctor, 5000);
@@ -740,8 +760,10 @@ void TestDoctor::runner_checkTimeout_fails()
 void TestDoctor::runner_dependencyCycle_skipsAndFinishes()
 {
     std::vector<std::unique_ptr<DoctorCheck>> checks;
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("p"), QStringList{QStringLiteral("q")}, 0, CheckStatus::Pass));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("q"), QStringList{QStringLiteral("p")}, 0, CheckStatus::Pass));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("p"), QStringList{QStringLiteral("q")}, 0, CheckStatus::Pass));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("q"), QStringList{QStringLiteral("p")}, 0, CheckStatus::Pass));
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("free"), QStringList{}, 0, CheckStatus::Pass));
     Doctor doctor(contextFrom({}), std::move(checks));
     const DoctorReport report = runToEnd(doctor, 5000);
@@ -755,7 +777,8 @@ void TestDoctor::runner_cancel_finishesWithCancelledReport()
 {
     std::vector<std::unique_ptr<DoctorCheck>> checks;
     checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("long"), QStringList{}, 5000, CheckStatus::Pass));
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("next"), QStringList{QStringLiteral("long")}, 0, CheckStatus::Pass));
+    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("next"), QStringList{QStringLiteral("long")}, 0,
+                                                     CheckStatus::Pass));
     Doctor doctor(contextFrom({}), std::move(checks));
     QSignalSpy finished(&doctor, &Doctor::finished);
     doctor.start();
@@ -886,7 +909,8 @@ void TestDoctor::report_neverContainsSecrets()
     leak += QStringLiteral("https://hooks.slack.com/commands/T0SIM0001/123/abcdefSECRET Authorization: Token "
                            "0123456789abcdef0123456789abcdef01234567");
     auto checks = DC::standard();
-    checks.push_back(std::make_unique<ScriptedCheck>(QStringLiteral("leaky"), QStringList{}, 0, CheckStatus::Fail, leak));
+    checks.push_back(
+        std::make_unique<ScriptedCheck>(QStringLiteral("leaky"), QStringList{}, 0, CheckStatus::Fail, leak));
     Doctor doctor(context, std::move(checks));
     const DoctorReport report = runToEnd(doctor);
     QCOMPARE(report.results.size(), DC::standardIds().size() + 1);

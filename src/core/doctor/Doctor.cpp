@@ -7,10 +7,13 @@
 
 namespace socketscope {
 
-Doctor::Doctor(DoctorContext context, QObject *parent) : Doctor(std::move(context), DoctorChecks::standard(), parent) {}
+Doctor::Doctor(DoctorContext context, QObject *parent)
+    : Doctor(std::move(context), DoctorChecks::standard(), parent)
+{}
 
 Doctor::Doctor(DoctorContext context, std::vector<std::unique_ptr<DoctorCheck>> checks, QObject *parent)
-    : QObject(parent), m_context(std::move(context))
+    : QObject(parent)
+    , m_context(std::move(context))
 {
     qRegisterMetaType<socketscope::CheckResult>();
     qRegisterMetaType<socketscope::DoctorReport>();
@@ -40,7 +43,8 @@ void Doctor::adopt(std::vector<std::unique_ptr<DoctorCheck>> checks)
         slot.result.dependsOn = check->dependsOn();
         m_index.insert(check->id(), m_slots.size());
         const int index = m_slots.size();
-        connect(check, &DoctorCheck::finished, this, [this, index](const CheckOutcome &outcome) { complete(index, outcome); });
+        connect(check, &DoctorCheck::finished, this,
+                [this, index](const CheckOutcome &outcome) { complete(index, outcome); });
         m_slots.append(slot);
     }
 }
@@ -123,11 +127,12 @@ void Doctor::schedule()
                 if (s.done)
                     return;
                 s.check->cancel();
-                complete(i, CheckOutcome{CheckStatus::Fail,
-                                         QStringLiteral("The check did not finish within %1 s.").arg(m_checkTimeoutMs / 1000.0),
-                                         QStringLiteral("Something in the path answers very slowly or not at all; "
-                                                        "run the check again and look at the network path (proxy, "
-                                                        "firewall) of the endpoint it tests.")});
+                complete(i, CheckOutcome{
+                                CheckStatus::Fail,
+                                QStringLiteral("The check did not finish within %1 s.").arg(m_checkTimeoutMs / 1000.0),
+                                QStringLiteral("Something in the path answers very slowly or not at all; "
+                                               "run the check again and look at the network path (proxy, "
+                                               "firewall) of the endpoint it tests.")});
             });
             slot.deadline->start(m_checkTimeoutMs);
             slot.check->start(m_context, m_facts);
@@ -148,10 +153,11 @@ void Doctor::schedule()
             slot.started = true;
             slot.clock.start();
             Q_EMIT checkStarted(slot.check->id());
-            complete(i, CheckOutcome{CheckStatus::Skipped,
-                                     QStringLiteral("Skipped: its prerequisites wait for each other (%1).")
-                                         .arg((slot.check->dependsOn() + slot.check->runsAfter()).join(QStringLiteral(", "))),
-                                     QString()});
+            complete(i, CheckOutcome{
+                            CheckStatus::Skipped,
+                            QStringLiteral("Skipped: its prerequisites wait for each other (%1).")
+                                .arg((slot.check->dependsOn() + slot.check->runsAfter()).join(QStringLiteral(", "))),
+                            QString()});
         }
     }
     if (!anyRunning)
@@ -174,7 +180,7 @@ void Doctor::complete(int index, const CheckOutcome &outcome)
     slot.result.fix = outcome.fix;
     slot.result.durationMs = slot.clock.isValid() ? slot.clock.elapsed() : 0;
     qCDebug(lcDoctor).noquote() << "check" << slot.result.id << checkStatusName(outcome.status) << "in"
-                               << slot.result.durationMs << "ms";
+                                << slot.result.durationMs << "ms";
     Q_EMIT checkFinished(slot.result);
     if (m_running && !m_cancelled)
         QTimer::singleShot(0, this, [this] { schedule(); });
@@ -210,7 +216,7 @@ void Doctor::finishRun()
         m_running = false;
         const DoctorReport r = report();
         qCDebug(lcDoctor) << "doctor: done," << r.count(CheckStatus::Fail) << "failed," << r.count(CheckStatus::Warn)
-                         << "warnings";
+                          << "warnings";
         Q_EMIT finished(r);
     });
 }

@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QObject>
 #include <QVector>
-
 #include <memory>
 #include <vector>
 

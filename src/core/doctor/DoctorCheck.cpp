@@ -9,15 +9,22 @@ namespace socketscope {
 QString checkStatusName(CheckStatus status)
 {
     switch (status) {
-    case CheckStatus::Pass: return QStringLiteral("pass");
-    case CheckStatus::Warn: return QStringLiteral("warn");
-    case CheckStatus::Fail: return QStringLiteral("fail");
-    case CheckStatus::Skipped: return QStringLiteral("skipped");
+    case CheckStatus::Pass:
+        return QStringLiteral("pass");
+    case CheckStatus::Warn:
+        return QStringLiteral("warn");
+    case CheckStatus::Fail:
+        return QStringLiteral("fail");
+    case CheckStatus::Skipped:
+        return QStringLiteral("skipped");
     }
     return QString();
 }
 
-DoctorCheck::DoctorCheck(Spec spec, QObject *parent) : QObject(parent), m_spec(std::move(spec)) {}
+DoctorCheck::DoctorCheck(Spec spec, QObject *parent)
+    : QObject(parent)
+    , m_spec(std::move(spec))
+{}
 
 DoctorCheck::~DoctorCheck()
 {

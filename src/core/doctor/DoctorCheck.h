@@ -40,8 +40,8 @@ struct CheckResult
 // runsAfter, so a reader always sees the writer's final value). Holds no secret.
 struct DoctorFacts
 {
-    QUrl socketUrl;             // apps.connections.open's answer; single use, consumed by the WebSocket check
-    QString teamId;             // auth.test with the bot token
+    QUrl socketUrl; // apps.connections.open's answer; single use, consumed by the WebSocket check
+    QString teamId; // auth.test with the bot token
     QString teamName;
     QString botUserId;
     bool botScopesKnown = false;

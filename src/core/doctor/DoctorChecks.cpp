@@ -18,10 +18,11 @@ std::vector<std::unique_ptr<DoctorCheck>> standard()
     checks.push_back(std::make_unique<SecretPresentCheck>(kBotTokenSecret, SecretKind::SlackBotToken,
                                                           QStringLiteral("auth.test and the bot scopes"), false));
     checks.push_back(std::make_unique<SecretPresentCheck>(kSigningSecret, SecretKind::SlackSigningSecret,
-                                                          QStringLiteral("the signature checks against Nautobot"), false));
-    checks.push_back(std::make_unique<SecretPresentCheck>(kNautobotTokenSecret, SecretKind::NautobotToken,
-                                                          QStringLiteral("the Nautobot token, app, worker, grant and command log checks"),
+                                                          QStringLiteral("the signature checks against Nautobot"),
                                                           false));
+    checks.push_back(std::make_unique<SecretPresentCheck>(
+        kNautobotTokenSecret, SecretKind::NautobotToken,
+        QStringLiteral("the Nautobot token, app, worker, grant and command log checks"), false));
     checks.push_back(std::make_unique<CaBundleCheck>());
     checks.push_back(std::make_unique<AppTokenAcceptedCheck>());
     checks.push_back(std::make_unique<SocketHelloCheck>());

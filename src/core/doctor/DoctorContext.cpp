@@ -140,9 +140,10 @@ Result<DoctorContext> DoctorContext::fromEnvironment(const SecretResolver::Envir
 }
 
 DoctorContextBuilder::DoctorContextBuilder(SecretResolver *resolver, QObject *parent)
-    : QObject(parent), m_resolver(resolver), m_env(processEnvironment())
-{
-}
+    : QObject(parent)
+    , m_resolver(resolver)
+    , m_env(processEnvironment())
+{}
 
 DoctorContextBuilder::~DoctorContextBuilder() = default;
 
@@ -187,16 +188,17 @@ void DoctorContextBuilder::build(const Profile &profileIn, const QObject *contex
             return;
         }
         const SecretKind kind = kinds.at(index);
-        self->m_resolver->resolve(built->profile.name, kind, self, [built, kind, step, index](Result<ResolvedSecret> r) {
-            DoctorSecret secret;
-            if (r)
-                secret.resolved = r.value();
-            else
-                secret.problem = r.error();
-            built->secrets.insert(kind, secret);
-            if (*step)
-                (*step)(index + 1);
-        });
+        self->m_resolver->resolve(built->profile.name, kind, self,
+                                  [built, kind, step, index](Result<ResolvedSecret> r) {
+                                      DoctorSecret secret;
+                                      if (r)
+                                          secret.resolved = r.value();
+                                      else
+                                          secret.problem = r.error();
+                                      built->secrets.insert(kind, secret);
+                                      if (*step)
+                                          (*step)(index + 1);
+                                  });
     };
     (*step)(0);
 }

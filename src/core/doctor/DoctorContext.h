@@ -10,7 +10,6 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -32,14 +31,14 @@ struct DoctorSecret
 // memory only and every renderer scrubs them (secretValues()) as a second line of defence.
 struct DoctorContext
 {
-    Profile profile;                 // name empty = configuration from environment variables only
+    Profile profile; // name empty = configuration from environment variables only
     QMap<SecretKind, DoctorSecret> secrets;
     std::shared_ptr<ProxyResolver> proxy; // never null once built
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    std::optional<Error> tlsProblem; // the profile's CA bundle could not be used (system CAs are used then)
+    std::optional<Error> tlsProblem;     // the profile's CA bundle could not be used (system CAs are used then)
     QStringList overriddenByEnvironment; // endpoint variables that replaced a profile value
-    int networkTimeoutMs = 10000;    // Slack Web API, WebSocket handshake + hello, Nautobot REST
-    int chatOpsTimeoutMs = 5000;     // ChatOps webhook probes (Slack itself gives up after 3 s)
+    int networkTimeoutMs = 10000;        // Slack Web API, WebSocket handshake + hello, Nautobot REST
+    int chatOpsTimeoutMs = 5000;         // ChatOps webhook probes (Slack itself gives up after 3 s)
 
     bool fromProfile() const { return !profile.name.isEmpty(); }
     const DoctorSecret &secret(SecretKind kind) const;

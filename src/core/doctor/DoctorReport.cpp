@@ -4,15 +4,14 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
-
 #include <algorithm>
 
 namespace socketscope {
 
 int DoctorReport::count(CheckStatus status) const
 {
-    return static_cast<int>(std::count_if(results.cbegin(), results.cend(),
-                                          [status](const CheckResult &r) { return r.status == status; }));
+    return static_cast<int>(
+        std::count_if(results.cbegin(), results.cend(), [status](const CheckResult &r) { return r.status == status; }));
 }
 
 CheckStatus DoctorReport::overall() const
@@ -45,10 +44,10 @@ QString redact(const QString &text, const QStringList &secretValues)
             out.replace(secret, Redactor::marker());
     }
     // Tokens, response URLs and Authorization values of any origin.
-    static const QRegularExpression patterns(QStringLiteral(
-        "(xox[abpcdesr]-[A-Za-z0-9-]+|xoxe\\.[A-Za-z0-9.-]+|xapp-[A-Za-z0-9-]+"
-        "|https?://hooks\\.slack(-gov)?\\.com/\\S+"
-        "|(?i:(?:bearer|token)\\s+)[A-Za-z0-9.-]{16,})"));
+    static const QRegularExpression patterns(
+        QStringLiteral("(xox[abpcdesr]-[A-Za-z0-9-]+|xoxe\\.[A-Za-z0-9.-]+|xapp-[A-Za-z0-9-]+"
+                       "|https?://hooks\\.slack(-gov)?\\.com/\\S+"
+                       "|(?i:(?:bearer|token)\\s+)[A-Za-z0-9.-]{16,})"));
     out.replace(patterns, Redactor::marker());
     return Redactor::redactText(out);
 }
@@ -67,10 +66,14 @@ QString cell(const QString &text, const QStringList &secrets)
 QString badge(CheckStatus status)
 {
     switch (status) {
-    case CheckStatus::Pass: return QStringLiteral("✅ pass");
-    case CheckStatus::Warn: return QStringLiteral("⚠️ warn");
-    case CheckStatus::Fail: return QStringLiteral("❌ fail");
-    case CheckStatus::Skipped: return QStringLiteral("⏭️ skipped");
+    case CheckStatus::Pass:
+        return QStringLiteral("✅ pass");
+    case CheckStatus::Warn:
+        return QStringLiteral("⚠️ warn");
+    case CheckStatus::Fail:
+        return QStringLiteral("❌ fail");
+    case CheckStatus::Skipped:
+        return QStringLiteral("⏭️ skipped");
     }
     return QString();
 }
@@ -82,8 +85,9 @@ QString toMarkdown(const DoctorReport &report, const QStringList &secretValues)
     QString md;
     md += QStringLiteral("# SocketScope doctor report\n\n");
     md += QStringLiteral("- Configuration: %1\n")
-              .arg(report.profileName.isEmpty() ? QStringLiteral("environment variables")
-                                                : QStringLiteral("profile \"%1\"").arg(cell(report.profileName, secretValues)));
+              .arg(report.profileName.isEmpty()
+                       ? QStringLiteral("environment variables")
+                       : QStringLiteral("profile \"%1\"").arg(cell(report.profileName, secretValues)));
     if (report.startedAt.isValid())
         md += QStringLiteral("- Started: %1\n").arg(report.startedAt.toUTC().toString(Qt::ISODate));
     md += QStringLiteral("- Duration: %1 ms\n").arg(report.durationMs);

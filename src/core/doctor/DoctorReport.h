@@ -12,7 +12,7 @@ namespace socketscope {
 // The outcome of one doctor run, in check order. Holds no secret.
 struct DoctorReport
 {
-    QString profileName;        // empty = environment variables
+    QString profileName; // empty = environment variables
     QDateTime startedAt;
     qint64 durationMs = 0;
     bool cancelled = false;

@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QPointer>
-
 #include <memory>
 
 namespace socketscope {
@@ -23,7 +22,8 @@ void send(QObject *scope, const DoctorContext &context, const QByteArray &verb, 
     QNetworkRequest request(url);
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("SocketScope/" SOCKETSCOPE_VERSION " doctor"));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("SocketScope/" SOCKETSCOPE_VERSION " doctor"));
     request.setTransferTimeout(timeoutMs);
     if (url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(context.tls);
@@ -43,8 +43,8 @@ void send(QObject *scope, const DoctorContext &context, const QByteArray &verb, 
         answer.error = reply->error();
         answer.errorText = reply->errorString();
         answer.sslErrors = *sslErrors;
-        answer.timedOut = answer.status == 0 && (answer.error == QNetworkReply::OperationCanceledError
-                                                 || answer.error == QNetworkReply::TimeoutError);
+        answer.timedOut = answer.status == 0 && (answer.error == QNetworkReply::OperationCanceledError ||
+                                                 answer.error == QNetworkReply::TimeoutError);
         answer.latencyMs = clock->elapsed();
         reply->deleteLater();
         nam->deleteLater();
@@ -59,8 +59,10 @@ QString describeFailure(const HttpProbeAnswer &answer, int timeoutMs)
     if (!answer.sslErrors.isEmpty())
         return TlsSettings::describeSslErrors(answer.sslErrors).message;
     switch (answer.error) {
-    case QNetworkReply::ConnectionRefusedError: return QStringLiteral("connection refused");
-    case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found (DNS)");
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("connection refused");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("host not found (DNS)");
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:

@@ -7,7 +7,6 @@
 #include <QPair>
 #include <QSslError>
 #include <QUrl>
-
 #include <functional>
 
 namespace socketscope {

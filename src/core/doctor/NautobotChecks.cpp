@@ -33,8 +33,7 @@ QString chatOpsVersion(const QJsonObject &status)
 
 NautobotReachableCheck::NautobotReachableCheck()
     : DoctorCheck({DoctorChecks::kNautobotReachable, QStringLiteral("Nautobot reachable (TLS, API version)"), {}, {}})
-{
-}
+{}
 
 void NautobotReachableCheck::run()
 {
@@ -49,83 +48,94 @@ void NautobotReachableCheck::run()
     const int timeoutMs = context().networkTimeoutMs;
     // No token on purpose: Nautobot resolves the API version before authentication, so even the 403
     // carries API-Version, and this check stays independent of the token's health.
-    HttpProbe::send(scope(), context(), "GET", url, {{"Accept", "application/json"}}, {}, timeoutMs,
-                    [this, url, path, timeoutMs](const HttpProbeAnswer &a) {
-        const QString where = url.toDisplayString();
-        if (a.status == 0) {
-            const bool tls = !a.sslErrors.isEmpty() || a.error == QNetworkReply::SslHandshakeFailedError;
-            fail(QStringLiteral("%1 did not answer: %2 (%3).").arg(where, HttpProbe::describeFailure(a, timeoutMs), path),
-                 tls ? QStringLiteral("Nautobot's certificate is not trusted or does not match the host name: install "
-                                      "the issuing CA in the system trust store or set the profile's CA bundle, and use "
-                                      "the host name the certificate names in the Nautobot URL.")
-                     : (context().proxyChoiceFor(url).isDirect()
-                            ? QString()
-                            : QStringLiteral("The request went %1: check that this proxy runs and reaches Nautobot, or "
-                                             "exempt the Nautobot host with NO_PROXY. ")
-                                  .arg(context().proxyChoiceFor(url).describe()))
-                           + QStringLiteral("Check the Nautobot URL (scheme, host, port), that the Nautobot web service "
-                                            "runs, and the network path (VPN, firewall, proxy; NO_PROXY for internal "
-                                            "hosts)."));
-            return;
-        }
-        const QByteArray contentType = a.header("content-type").toLower();
-        const bool html = contentType.startsWith("text/html") || a.body.trimmed().startsWith('<');
-        if (a.status >= 300 && a.status < 400) {
-            const QString location = QString::fromUtf8(a.header("location"));
-            fail(QStringLiteral("%1 redirects (HTTP %2) to %3.").arg(where).arg(a.status).arg(location),
-                 location.contains(QLatin1String("login"), Qt::CaseInsensitive)
-                     ? QStringLiteral("A single-sign-on proxy sits in front of the REST API: let /api/ through with "
-                                      "token authentication.")
-                     : QStringLiteral("Use the URL the redirect names as the Nautobot URL (often https instead of http)."));
-            return;
-        }
-        if (html) {
-            fail(QStringLiteral("%1 answered HTTP %2 with an HTML page (\"%3\"), not Nautobot's REST API.")
-                     .arg(where)
-                     .arg(a.status)
-                     .arg(json::excerpt(a.body, 60)),
-                 QStringLiteral("A login page or proxy answers instead of the REST API: use the Nautobot root URL and "
-                                "let /api/ through the SSO proxy with token authentication (Authorization header)."));
-            return;
-        }
-        const QByteArray version = a.header("api-version");
-        if (version.isEmpty()) {
-            if (a.status >= 500) {
-                fail(QStringLiteral("%1 failed with HTTP %2.").arg(where).arg(a.status),
-                     QStringLiteral("See the Nautobot web service log (and its database/Redis) for the error."));
-            } else {
-                fail(QStringLiteral("%1 answered HTTP %2 without an API-Version header: this is not a Nautobot REST "
-                                    "API.")
-                         .arg(where)
-                         .arg(a.status),
-                     QStringLiteral("Set the Nautobot URL to the Nautobot root (e.g. https://nautobot.example.com/), "
-                                    "without /api/ or a UI path."));
+    HttpProbe::send(
+        scope(), context(), "GET", url, {{"Accept", "application/json"}}, {}, timeoutMs,
+        [this, url, path, timeoutMs](const HttpProbeAnswer &a) {
+            const QString where = url.toDisplayString();
+            if (a.status == 0) {
+                const bool tls = !a.sslErrors.isEmpty() || a.error == QNetworkReply::SslHandshakeFailedError;
+                fail(QStringLiteral("%1 did not answer: %2 (%3).")
+                         .arg(where, HttpProbe::describeFailure(a, timeoutMs), path),
+                     tls ? QStringLiteral(
+                               "Nautobot's certificate is not trusted or does not match the host name: install "
+                               "the issuing CA in the system trust store or set the profile's CA bundle, and use "
+                               "the host name the certificate names in the Nautobot URL.")
+                         : (context().proxyChoiceFor(url).isDirect()
+                                ? QString()
+                                : QStringLiteral(
+                                      "The request went %1: check that this proxy runs and reaches Nautobot, or "
+                                      "exempt the Nautobot host with NO_PROXY. ")
+                                      .arg(context().proxyChoiceFor(url).describe())) +
+                               QStringLiteral(
+                                   "Check the Nautobot URL (scheme, host, port), that the Nautobot web service "
+                                   "runs, and the network path (VPN, firewall, proxy; NO_PROXY for internal "
+                                   "hosts)."));
+                return;
             }
-            return;
-        }
-        facts().apiVersion = version;
-        const bool https = url.scheme() == QLatin1String("https");
-        const QString summary = QStringLiteral("%1 answered HTTP %2 in %3 ms, API-Version %4, %5; %6.")
-                                    .arg(where)
-                                    .arg(a.status)
-                                    .arg(a.latencyMs)
-                                    .arg(QString::fromLatin1(version),
-                                         https ? QStringLiteral("TLS certificate verified") : QStringLiteral("plain HTTP"),
-                                         path);
-        if (!https && !isLoopbackHost(url.host())) {
-            warn(summary + QStringLiteral(" The API token would travel unencrypted."),
-                 QStringLiteral("Serve Nautobot over HTTPS and use the https:// URL."));
-            return;
-        }
-        pass(summary);
-    });
+            const QByteArray contentType = a.header("content-type").toLower();
+            const bool html = contentType.startsWith("text/html") || a.body.trimmed().startsWith('<');
+            if (a.status >= 300 && a.status < 400) {
+                const QString location = QString::fromUtf8(a.header("location"));
+                fail(
+                    QStringLiteral("%1 redirects (HTTP %2) to %3.").arg(where).arg(a.status).arg(location),
+                    location.contains(QLatin1String("login"), Qt::CaseInsensitive)
+                        ? QStringLiteral("A single-sign-on proxy sits in front of the REST API: let /api/ through with "
+                                         "token authentication.")
+                        : QStringLiteral(
+                              "Use the URL the redirect names as the Nautobot URL (often https instead of http)."));
+                return;
+            }
+            if (html) {
+                fail(QStringLiteral("%1 answered HTTP %2 with an HTML page (\"%3\"), not Nautobot's REST API.")
+                         .arg(where)
+                         .arg(a.status)
+                         .arg(json::excerpt(a.body, 60)),
+                     QStringLiteral(
+                         "A login page or proxy answers instead of the REST API: use the Nautobot root URL and "
+                         "let /api/ through the SSO proxy with token authentication (Authorization header)."));
+                return;
+            }
+            const QByteArray version = a.header("api-version");
+            if (version.isEmpty()) {
+                if (a.status >= 500) {
+                    fail(QStringLiteral("%1 failed with HTTP %2.").arg(where).arg(a.status),
+                         QStringLiteral("See the Nautobot web service log (and its database/Redis) for the error."));
+                } else {
+                    fail(
+                        QStringLiteral("%1 answered HTTP %2 without an API-Version header: this is not a Nautobot REST "
+                                       "API.")
+                            .arg(where)
+                            .arg(a.status),
+                        QStringLiteral(
+                            "Set the Nautobot URL to the Nautobot root (e.g. https://nautobot.example.com/), "
+                            "without /api/ or a UI path."));
+                }
+                return;
+            }
+            facts().apiVersion = version;
+            const bool https = url.scheme() == QLatin1String("https");
+            const QString summary =
+                QStringLiteral("%1 answered HTTP %2 in %3 ms, API-Version %4, %5; %6.")
+                    .arg(where)
+                    .arg(a.status)
+                    .arg(a.latencyMs)
+                    .arg(QString::fromLatin1(version),
+                         https ? QStringLiteral("TLS certificate verified") : QStringLiteral("plain HTTP"), path);
+            if (!https && !isLoopbackHost(url.host())) {
+                warn(summary + QStringLiteral(" The API token would travel unencrypted."),
+                     QStringLiteral("Serve Nautobot over HTTPS and use the https:// URL."));
+                return;
+            }
+            pass(summary);
+        });
 }
 
 NautobotTokenCheck::NautobotTokenCheck()
-    : DoctorCheck({DoctorChecks::kNautobotToken, QStringLiteral("Nautobot accepts the API token"),
-                   {DoctorChecks::kNautobotReachable, DoctorChecks::kNautobotTokenSecret}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kNautobotToken,
+                   QStringLiteral("Nautobot accepts the API token"),
+                   {DoctorChecks::kNautobotReachable, DoctorChecks::kNautobotTokenSecret},
+                   {}})
+{}
 
 void NautobotTokenCheck::run()
 {
@@ -145,10 +155,11 @@ void NautobotTokenCheck::run()
 }
 
 ChatOpsInstalledCheck::ChatOpsInstalledCheck()
-    : DoctorCheck({DoctorChecks::kChatOpsApp, QStringLiteral("ChatOps app installed (version)"),
-                   {DoctorChecks::kNautobotToken}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kChatOpsApp,
+                   QStringLiteral("ChatOps app installed (version)"),
+                   {DoctorChecks::kNautobotToken},
+                   {}})
+{}
 
 void ChatOpsInstalledCheck::run()
 {
@@ -156,18 +167,21 @@ void ChatOpsInstalledCheck::run()
     const QString nautobotVersion = status.value(QLatin1String("nautobot-version")).toString();
     const QString version = chatOpsVersion(status);
     if (version.isEmpty()) {
-        fail(QStringLiteral("Nautobot %1 does not list the ChatOps app (nautobot_chatops) in api/status/.").arg(nautobotVersion),
-             QStringLiteral("pip install nautobot-chatops, add \"nautobot_chatops\" to PLUGINS in nautobot_config.py with "
-                            "PLUGINS_CONFIG[\"nautobot_chatops\"] = {\"enable_slack\": True, \"slack_api_token\": …, "
-                            "\"slack_app_token\": …, \"slack_signing_secret\": …}, run nautobot-server post_upgrade and "
-                            "restart the web service, the Celery worker and the socket worker."));
+        fail(QStringLiteral("Nautobot %1 does not list the ChatOps app (nautobot_chatops) in api/status/.")
+                 .arg(nautobotVersion),
+             QStringLiteral(
+                 "pip install nautobot-chatops, add \"nautobot_chatops\" to PLUGINS in nautobot_config.py with "
+                 "PLUGINS_CONFIG[\"nautobot_chatops\"] = {\"enable_slack\": True, \"slack_api_token\": …, "
+                 "\"slack_app_token\": …, \"slack_signing_secret\": …}, run nautobot-server post_upgrade and "
+                 "restart the web service, the Celery worker and the socket worker."));
         return;
     }
     const QVersionNumber v = QVersionNumber::fromString(version);
     if (v.isNull()) {
         warn(QStringLiteral("nautobot_chatops is installed on Nautobot %1, but its version (\"%2\") is not readable.")
                  .arg(nautobotVersion, version),
-             QStringLiteral("Check the installed version with pip show nautobot-chatops; Socket Mode needs 3.1.3 or later."));
+             QStringLiteral(
+                 "Check the installed version with pip show nautobot-chatops; Socket Mode needs 3.1.3 or later."));
         return;
     }
     const QString upgrade = QStringLiteral(
@@ -175,7 +189,8 @@ void ChatOpsInstalledCheck::run()
         "nautobot-server post_upgrade and restart the web service, the Celery worker and nautobot-server "
         "start_slack_socket.");
     if (v < QVersionNumber(1, 10, 0)) {
-        fail(QStringLiteral("nautobot_chatops %1 on Nautobot %2 predates Socket Mode (added in 1.10.0).").arg(version, nautobotVersion),
+        fail(QStringLiteral("nautobot_chatops %1 on Nautobot %2 predates Socket Mode (added in 1.10.0).")
+                 .arg(version, nautobotVersion),
              upgrade);
         return;
     }
@@ -191,20 +206,21 @@ void ChatOpsInstalledCheck::run()
 }
 
 CeleryWorkersCheck::CeleryWorkersCheck()
-    : DoctorCheck({DoctorChecks::kCeleryWorkers, QStringLiteral("Celery workers running"), {DoctorChecks::kNautobotToken}, {}})
-{
-}
+    : DoctorCheck(
+          {DoctorChecks::kCeleryWorkers, QStringLiteral("Celery workers running"), {DoctorChecks::kNautobotToken}, {}})
+{}
 
 void CeleryWorkersCheck::run()
 {
     const QJsonObject &status = facts().nautobotStatus;
     const QJsonValue workers = status.value(QLatin1String("celery-workers-running"));
     if (!workers.isDouble()) {
-        warn(QStringLiteral("api/status/ has no celery-workers-running field (Nautobot %1), so the workers could not be "
-                            "counted.")
-                 .arg(status.value(QLatin1String("nautobot-version")).toString()),
-             QStringLiteral("Check on the Nautobot host that the worker service (nautobot-server celery worker, or "
-                            "rqworker on Nautobot 1.x) runs."));
+        warn(
+            QStringLiteral("api/status/ has no celery-workers-running field (Nautobot %1), so the workers could not be "
+                           "counted.")
+                .arg(status.value(QLatin1String("nautobot-version")).toString()),
+            QStringLiteral("Check on the Nautobot host that the worker service (nautobot-server celery worker, or "
+                           "rqworker on Nautobot 1.x) runs."));
         return;
     }
     const int count = workers.toInt();

@@ -10,8 +10,7 @@ namespace socketscope {
 
 KeychainReachableCheck::KeychainReachableCheck()
     : DoctorCheck({DoctorChecks::kKeychain, QStringLiteral("Keychain reachable"), {}, {}})
-{
-}
+{}
 
 void KeychainReachableCheck::run()
 {
@@ -27,17 +26,17 @@ void KeychainReachableCheck::run()
                                 "Manager) answered."));
             return;
         }
-        fail(result.error().message,
-             result.error().fix.isEmpty()
-                 ? QStringLiteral("Start or unlock the system keychain, or set the SOCKETSCOPE_* environment variables.")
-                 : result.error().fix);
+        fail(
+            result.error().message,
+            result.error().fix.isEmpty()
+                ? QStringLiteral("Start or unlock the system keychain, or set the SOCKETSCOPE_* environment variables.")
+                : result.error().fix);
     });
 }
 
 CaBundleCheck::CaBundleCheck()
     : DoctorCheck({DoctorChecks::kCaBundle, QStringLiteral("Extra CA bundle loads"), {}, {}})
-{
-}
+{}
 
 void CaBundleCheck::run()
 {
@@ -64,8 +63,7 @@ SecretPresentCheck::SecretPresentCheck(QString id, SecretKind kind, QString used
     , m_kind(kind)
     , m_usedFor(std::move(usedFor))
     , m_required(required)
-{
-}
+{}
 
 void SecretPresentCheck::run()
 {

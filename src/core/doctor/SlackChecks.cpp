@@ -6,7 +6,6 @@
 #include "slack/SocketLink.h"
 
 #include <QPointer>
-
 #include <memory>
 
 namespace socketscope {
@@ -34,8 +33,8 @@ QString proxyFirst(const DoctorContext &context, const QUrl &url, const ApiReply
         return fix;
     return QStringLiteral("The request went %1: check that this proxy runs and lets the connection through, or "
                           "correct the profile's proxy setting (or HTTPS_PROXY/NO_PROXY). ")
-               .arg(choice.describe())
-           + fix;
+               .arg(choice.describe()) +
+           fix;
 }
 
 QString proxyNote(const DoctorContext &context, const QUrl &url)
@@ -50,57 +49,66 @@ QString proxyNote(const DoctorContext &context, const QUrl &url)
 } // namespace
 
 AppTokenAcceptedCheck::AppTokenAcceptedCheck()
-    : DoctorCheck({DoctorChecks::kAppToken, QStringLiteral("Slack accepts the app-level token"),
-                   {DoctorChecks::kAppTokenSecret}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kAppToken,
+                   QStringLiteral("Slack accepts the app-level token"),
+                   {DoctorChecks::kAppTokenSecret},
+                   {}})
+{}
 
 void AppTokenAcceptedCheck::run()
 {
     const QUrl apiUrl = context().profile.slackApiUrl;
     SlackWebApi *api = webApi(scope(), context());
     const QString path = proxyNote(context(), apiUrl);
-    api->openConnection(context().secret(SecretKind::SlackAppToken).value(), scope(), [this, path](const ApiReply &reply) {
-        if (!reply.ok()) {
-            const Error &e = reply.failure().error;
-            QString fix = e.fix;
-            if (e.code == QLatin1String("invalid_auth") || e.code == QLatin1String("token_revoked")
-                || e.code == QLatin1String("account_inactive") || e.code == QLatin1String("token_expired")) {
-                fix = QStringLiteral("In the Slack app settings, Basic Information → App-Level Tokens: generate a new "
-                                     "token with the connections:write scope and store it (keychain or "
-                                     "SOCKETSCOPE_SLACK_APP_TOKEN).");
-            } else if (e.code == QLatin1String("missing_scope")) {
-                fix = QStringLiteral("In the Slack app settings, Basic Information → App-Level Tokens: the token needs "
-                                     "the connections:write scope; create a new token with it.");
-            } else if (e.code == QLatin1String("not_allowed_token_type")) {
-                fix = QStringLiteral("Use the app-level token (xapp-…) from Basic Information → App-Level Tokens, not "
-                                     "the bot (xoxb-) or user (xoxp-) token.");
-            } else if (fix.isEmpty()) {
-                fix = QStringLiteral("Check the Slack API URL and the network path (%1).").arg(path);
+    api->openConnection(
+        context().secret(SecretKind::SlackAppToken).value(), scope(), [this, path](const ApiReply &reply) {
+            if (!reply.ok()) {
+                const Error &e = reply.failure().error;
+                QString fix = e.fix;
+                if (e.code == QLatin1String("invalid_auth") || e.code == QLatin1String("token_revoked") ||
+                    e.code == QLatin1String("account_inactive") || e.code == QLatin1String("token_expired")) {
+                    fix = QStringLiteral(
+                        "In the Slack app settings, Basic Information → App-Level Tokens: generate a new "
+                        "token with the connections:write scope and store it (keychain or "
+                        "SOCKETSCOPE_SLACK_APP_TOKEN).");
+                } else if (e.code == QLatin1String("missing_scope")) {
+                    fix = QStringLiteral(
+                        "In the Slack app settings, Basic Information → App-Level Tokens: the token needs "
+                        "the connections:write scope; create a new token with it.");
+                } else if (e.code == QLatin1String("not_allowed_token_type")) {
+                    fix = QStringLiteral(
+                        "Use the app-level token (xapp-…) from Basic Information → App-Level Tokens, not "
+                        "the bot (xoxb-) or user (xoxp-) token.");
+                } else if (fix.isEmpty()) {
+                    fix = QStringLiteral("Check the Slack API URL and the network path (%1).").arg(path);
+                }
+                fix = proxyFirst(context(), context().profile.slackApiUrl, reply, fix);
+                fail(QStringLiteral("%1 (Web API %2, %3)")
+                         .arg(e.message, context().profile.slackApiUrl.toDisplayString(), path),
+                     fix);
+                return;
             }
-            fix = proxyFirst(context(), context().profile.slackApiUrl, reply, fix);
-            fail(QStringLiteral("%1 (Web API %2, %3)").arg(e.message, context().profile.slackApiUrl.toDisplayString(), path),
-                 fix);
-            return;
-        }
-        const QUrl url(reply.json().value(QLatin1String("url")).toString());
-        if (!url.isValid() || (url.scheme() != QLatin1String("wss") && url.scheme() != QLatin1String("ws"))) {
-            fail(QStringLiteral("apps.connections.open answered ok but without a WebSocket URL."),
-                 QStringLiteral("Check that the Slack API URL points at Slack's Web API (https://slack.com/api/) and "
-                                "that no proxy rewrites its answers."));
-            return;
-        }
-        facts().socketUrl = url;
-        pass(QStringLiteral("apps.connections.open accepted the token: Socket Mode is on and the token has "
-                            "connections:write. WebSocket host %1; Web API %2.")
-                 .arg(url.host(), path));
-    });
+            const QUrl url(reply.json().value(QLatin1String("url")).toString());
+            if (!url.isValid() || (url.scheme() != QLatin1String("wss") && url.scheme() != QLatin1String("ws"))) {
+                fail(QStringLiteral("apps.connections.open answered ok but without a WebSocket URL."),
+                     QStringLiteral(
+                         "Check that the Slack API URL points at Slack's Web API (https://slack.com/api/) and "
+                         "that no proxy rewrites its answers."));
+                return;
+            }
+            facts().socketUrl = url;
+            pass(QStringLiteral("apps.connections.open accepted the token: Socket Mode is on and the token has "
+                                "connections:write. WebSocket host %1; Web API %2.")
+                     .arg(url.host(), path));
+        });
 }
 
 SocketHelloCheck::SocketHelloCheck()
-    : DoctorCheck({DoctorChecks::kSocket, QStringLiteral("WebSocket opens and Slack says hello"), {DoctorChecks::kAppToken}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kSocket,
+                   QStringLiteral("WebSocket opens and Slack says hello"),
+                   {DoctorChecks::kAppToken},
+                   {}})
+{}
 
 void SocketHelloCheck::run()
 {
@@ -142,11 +150,13 @@ void SocketHelloCheck::run()
                      [seen](int, const QString &reason) { seen->disconnects.append(reason); });
     // Envelopes that reach the probe are deliberately not acked: events_api deliveries are then retried
     // to the other connections instead of being swallowed here.
-    QObject::connect(link, &SocketLink::envelopeReceived, scope(), [seen](int, const Envelope &) { ++seen->envelopes; });
+    QObject::connect(link, &SocketLink::envelopeReceived, scope(),
+                     [seen](int, const Envelope &) { ++seen->envelopes; });
     QObject::connect(link, &SocketLink::closed, scope(), [this, seen, path, url](int, const QString &why) {
         if (seen->disconnects.contains(QLatin1String("link_disabled"))) {
-            fail(QStringLiteral("Slack answered the WebSocket with disconnect link_disabled: Socket Mode is switched off "
-                                "for this app."),
+            fail(QStringLiteral(
+                     "Slack answered the WebSocket with disconnect link_disabled: Socket Mode is switched off "
+                     "for this app."),
                  QStringLiteral("In the Slack app settings, Socket Mode → turn on \"Enable Socket Mode\" (or set "
                                 "settings.socket_mode_enabled: true in the app manifest)."));
             return;
@@ -160,41 +170,50 @@ void SocketHelloCheck::run()
             return;
         }
         const int n = seen->helloFrame.numConnections;
-        const QString base = QStringLiteral("hello from %1 (app %2) via %3; num_connections = %4 including this probe")
-                                 .arg(seen->helloFrame.host.isEmpty() ? url.host() : seen->helloFrame.host,
-                                      seen->helloFrame.appId.isEmpty() ? QStringLiteral("?") : seen->helloFrame.appId, path)
-                                 .arg(n);
+        const QString base =
+            QStringLiteral("hello from %1 (app %2) via %3; num_connections = %4 including this probe")
+                .arg(seen->helloFrame.host.isEmpty() ? url.host() : seen->helloFrame.host,
+                     seen->helloFrame.appId.isEmpty() ? QStringLiteral("?") : seen->helloFrame.appId, path)
+                .arg(n);
         const QString stray = seen->envelopes > 0
                                   ? QStringLiteral(" %1 envelope(s) reached the probe in its short life and were left "
                                                    "unacked so that Slack retries events to the other connections.")
                                         .arg(seen->envelopes)
                                   : QString();
         if (seen->disconnects.contains(QLatin1String("too_many_websockets")) || n > kMaxConnectionsPerApp) {
-            fail(base + QStringLiteral(". Slack refused more connections (too_many_websockets): the app already holds "
-                                       "the maximum of %1.").arg(kMaxConnectionsPerApp) + stray,
-                 QStringLiteral("Stop surplus Socket Mode clients of this app (old `nautobot-server start_slack_socket` "
-                                "processes, SocketScope listen sessions, other SDK bots); each app may hold at most 10."));
+            fail(base +
+                     QStringLiteral(". Slack refused more connections (too_many_websockets): the app already holds "
+                                    "the maximum of %1.")
+                         .arg(kMaxConnectionsPerApp) +
+                     stray,
+                 QStringLiteral(
+                     "Stop surplus Socket Mode clients of this app (old `nautobot-server start_slack_socket` "
+                     "processes, SocketScope listen sessions, other SDK bots); each app may hold at most 10."));
             return;
         }
         if (n > 1) {
-            warn(base + QStringLiteral(". %1 other connection(s) share this app, such as Nautobot's socket worker "
-                                       "(nautobot-server start_slack_socket); Slack gives each envelope to one of them.")
-                            .arg(n - 1) + stray,
+            warn(base +
+                     QStringLiteral(". %1 other connection(s) share this app, such as Nautobot's socket worker "
+                                    "(nautobot-server start_slack_socket); Slack gives each envelope to one of them.")
+                         .arg(n - 1) +
+                     stray,
                  QStringLiteral("Nothing to change if the others are Nautobot's socket workers. Before running "
                                 "SocketScope listen on this app, use a dedicated development Slack app or Bridge mode, "
                                 "or users' commands that reach SocketScope go unanswered."));
             return;
         }
-        pass(base + QStringLiteral(". No other consumer (such as Nautobot's socket worker) is connected right now.") + stray);
+        pass(base + QStringLiteral(". No other consumer (such as Nautobot's socket worker) is connected right now.") +
+             stray);
     });
     link->open(url);
 }
 
 BotTokenAuthCheck::BotTokenAuthCheck()
-    : DoctorCheck({DoctorChecks::kBotToken, QStringLiteral("Slack accepts the bot token (auth.test)"),
-                   {DoctorChecks::kBotTokenSecret}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kBotToken,
+                   QStringLiteral("Slack accepts the bot token (auth.test)"),
+                   {DoctorChecks::kBotTokenSecret},
+                   {}})
+{}
 
 void BotTokenAuthCheck::run()
 {
@@ -203,8 +222,8 @@ void BotTokenAuthCheck::run()
         if (!reply.ok()) {
             const Error &e = reply.failure().error;
             QString fix = e.fix;
-            if (e.code == QLatin1String("invalid_auth") || e.code == QLatin1String("token_revoked")
-                || e.code == QLatin1String("account_inactive") || e.code == QLatin1String("not_authed")) {
+            if (e.code == QLatin1String("invalid_auth") || e.code == QLatin1String("token_revoked") ||
+                e.code == QLatin1String("account_inactive") || e.code == QLatin1String("not_authed")) {
                 fix = QStringLiteral("In the Slack app settings, OAuth & Permissions → Bot User OAuth Token: copy the "
                                      "current xoxb- token (reinstall the app if it was revoked) and store it in the "
                                      "keychain or SOCKETSCOPE_SLACK_BOT_TOKEN; Nautobot's slack_api_token must be the "
@@ -230,10 +249,11 @@ void BotTokenAuthCheck::run()
 }
 
 BotScopesCheck::BotScopesCheck()
-    : DoctorCheck({DoctorChecks::kBotScopes, QStringLiteral("Bot token has the ChatOps manifest scopes"),
-                   {DoctorChecks::kBotToken}, {}})
-{
-}
+    : DoctorCheck({DoctorChecks::kBotScopes,
+                   QStringLiteral("Bot token has the ChatOps manifest scopes"),
+                   {DoctorChecks::kBotToken},
+                   {}})
+{}
 
 void BotScopesCheck::run()
 {
@@ -261,7 +281,9 @@ void BotScopesCheck::run()
                  .arg(missing.join(QStringLiteral(", "))));
         return;
     }
-    pass(QStringLiteral("All %1 manifest scopes are granted (%2 scopes in total).").arg(wanted.size()).arg(facts().botScopes.size()));
+    pass(QStringLiteral("All %1 manifest scopes are granted (%2 scopes in total).")
+             .arg(wanted.size())
+             .arg(facts().botScopes.size()));
 }
 
 } // namespace socketscope
