@@ -15,6 +15,7 @@ enum ExitCode : int {
 
 // Each subcommand parses its own arguments (args[0] is the subcommand name).
 int runListen(const QStringList &args);
+int runCheck(const QStringList &args);
 int runSim(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);

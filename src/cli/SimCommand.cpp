@@ -1,6 +1,8 @@
 // socketscope-cli sim: the built-in Slack Socket Mode simulator as a standalone process.
 #include "CliOutput.h"
 #include "Commands.h"
+#include "HttpServer.h"
+#include "NautobotSimulator.h"
 #include "SlackSimulator.h"
 
 #include <QCommandLineParser>
@@ -70,6 +72,69 @@ QString summary(const sim::SimStats &stats)
         .arg(stats.zeroLinkWindows);
 }
 
+// Fixed test values so that `sim --print-env` in one shell and the simulator in another agree.
+// They open nothing but this simulator; they are not secrets.
+const QString kSimNautobotToken = QStringLiteral("5050c0de5050c0de5050c0de5050c0de5050c0de");
+const QByteArray kSimSigningSecret = QByteArrayLiteral("51a9c0de51a9c0de51a9c0de51a9c0de");
+
+const QStringList &nautobotFailureNames()
+{
+    static const QStringList names{QStringLiteral("celery"),       QStringLiteral("no-chatops"),
+                                   QStringLiteral("old-chatops"),  QStringLiteral("slack-disabled"),
+                                   QStringLiteral("no-grants"),    QStringLiteral("problem-log"),
+                                   QStringLiteral("token-expired"), QStringLiteral("html"),
+                                   QStringLiteral("slow=MS"),      QStringLiteral("silent")};
+    return names;
+}
+
+// Applies one --nautobot-fail value; an error names the valid ones.
+Result<void> applyNautobotFailure(sim::NautobotSimulator &nautobot, const QString &value)
+{
+    if (value == QLatin1String("celery"))
+        nautobot.setCeleryWorkers(0);
+    else if (value == QLatin1String("no-chatops"))
+        nautobot.setChatOpsInstalled(false);
+    else if (value == QLatin1String("old-chatops"))
+        nautobot.setChatOpsVersion(QStringLiteral("3.1.0"));
+    else if (value == QLatin1String("slack-disabled"))
+        nautobot.setSlackEnabled(false);
+    else if (value == QLatin1String("no-grants"))
+        nautobot.setPermissiveGrants(false);
+    else if (value == QLatin1String("problem-log"))
+        nautobot.setProblemCommandLog(true);
+    else if (value == QLatin1String("token-expired"))
+        nautobot.setTokenExpired(true);
+    else if (value == QLatin1String("html"))
+        nautobot.setRestApiHtml(true);
+    else if (value == QLatin1String("silent"))
+        nautobot.setChatOpsNeverAnswers(true);
+    else if (value.startsWith(QLatin1String("slow="))) {
+        bool ok = false;
+        const int ms = value.mid(5).toInt(&ok);
+        if (!ok || ms < 0 || ms > 600000)
+            return Error{QStringLiteral("usage"), QStringLiteral("--nautobot-fail=slow=MS needs MS in 0..600000."), QString()};
+        nautobot.setChatOpsDelayMs(ms);
+    } else {
+        return Error{QStringLiteral("usage"),
+                     QStringLiteral("unknown --nautobot-fail value '%1'. Valid: %2.")
+                         .arg(value, nautobotFailureNames().join(QStringLiteral(", "))),
+                     QString()};
+    }
+    return {};
+}
+
+QString envLines(const sim::SlackSimulator &slack, const sim::NautobotSimulator &nautobot)
+{
+    return QStringLiteral("export SOCKETSCOPE_SLACK_API_URL=%1\n"
+                          "export SOCKETSCOPE_NAUTOBOT_URL=%2\n"
+                          "export SOCKETSCOPE_SLACK_APP_TOKEN=%3\n"
+                          "export SOCKETSCOPE_SLACK_BOT_TOKEN=%4\n"
+                          "export SOCKETSCOPE_SLACK_SIGNING_SECRET=%5\n"
+                          "export SOCKETSCOPE_NAUTOBOT_TOKEN=%6")
+        .arg(slack.apiUrl().toString(), nautobot.baseUrl().toString(), slack.config().appToken, slack.config().botToken,
+             QString::fromLatin1(nautobot.config().signingSecret), nautobot.config().token);
+}
+
 } // namespace
 
 int runSim(const QStringList &args)
@@ -88,7 +153,15 @@ int runSim(const QStringList &args)
         "effect; event scenarios (refresh, warning, drop) act on the links live at that moment.\n"
         "link_disabled: live links get 'disconnect link_disabled' and are closed; apps.connections.open\n"
         "keeps answering ok (Slack documents no open error for it) and every new link is told\n"
-        "link_disabled instead of hello."));
+        "link_disabled instead of hello.\n\n"
+        "The same port also serves a simulated Nautobot (REST API, status, ChatOps app with access grants, command\n"
+        "log and Slack endpoints): point check/listen at it with SOCKETSCOPE_NAUTOBOT_URL=http://127.0.0.1:<port>/,\n"
+        "or print every variable with --print-env. --nautobot-fail switches one failure on (repeatable):\n"
+        "celery (no Celery worker), no-chatops, old-chatops (3.1.0), slack-disabled (enable_slack False),\n"
+        "no-grants (deny all), problem-log (blocked/errored rows), token-expired, html (SSO login page),\n"
+        "slow=MS (ChatOps answers MS later), silent (ChatOps never answers).\n\n"
+        "The simulator's tokens and signing secret (--print-token, --print-env) are fixed test values that open\n"
+        "nothing but this simulator; they are not secrets."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("HTTP port (0 = any free port)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Envelopes per second to the live links (0 = none)."),
@@ -102,7 +175,14 @@ int runSim(const QStringList &args)
                                    QStringLiteral("SEC"), QStringLiteral("0"));
     const QCommandLineOption printToken(QStringLiteral("print-token"),
                                         QStringLiteral("Print the simulator's app token on stdout and exit."));
-    parser.addOptions({help, port, rate, scenario, delay, every, printToken});
+    const QCommandLineOption printEnv(QStringLiteral("print-env"),
+                                      QStringLiteral("Once listening, print export lines for the six SOCKETSCOPE_* "
+                                                     "variables on stdout (then keep running)."));
+    const QCommandLineOption nautobotFail(QStringLiteral("nautobot-fail"),
+                                          QStringLiteral("Switch on a Nautobot failure (repeatable): %1.")
+                                              .arg(nautobotFailureNames().join(QStringLiteral(", "))),
+                                          QStringLiteral("FAILURE"));
+    parser.addOptions({help, port, rate, scenario, delay, every, printToken, printEnv, nautobotFail});
 
     const auto usage = [&parser](const QString &problem) {
         status(QStringLiteral("socketscope-cli sim: %1").arg(problem));
@@ -147,7 +227,16 @@ int runSim(const QStringList &args)
         }
     }
 
+    sim::NautobotSimConfig nautobotConfig;
+    nautobotConfig.token = kSimNautobotToken;
+    nautobotConfig.signingSecret = kSimSigningSecret;
     sim::SlackSimulator simulator(config);
+    sim::NautobotSimulator nautobot(nautobotConfig);
+    nautobot.registerOn(simulator.httpServer());
+    for (const QString &failure : parser.values(nautobotFail)) {
+        if (auto applied = applyNautobotFailure(nautobot, failure); !applied)
+            return usage(applied.error().message);
+    }
     if (auto listening = simulator.listen(static_cast<quint16>(portValue)); !listening) {
         status(QStringLiteral("socketscope-cli sim: %1").arg(listening.error().toString()));
         return ExitConfig;
@@ -158,10 +247,19 @@ int runSim(const QStringList &args)
     status(QStringLiteral("Slack simulator: Web API %1 (WebSocket links on 127.0.0.1:%2)")
                .arg(simulator.apiUrl().toString())
                .arg(simulator.linkPort()));
-    status(QStringLiteral("Point listen at it:\n  export SOCKETSCOPE_SLACK_API_URL=%1\n"
+    status(QStringLiteral("Nautobot simulator: %1 (REST API, ChatOps app and its Slack endpoints on the same port)")
+               .arg(nautobot.baseUrl().toString()));
+    for (const QString &failure : parser.values(nautobotFail))
+        status(QStringLiteral("Nautobot failure switched on: %1").arg(failure));
+    status(QStringLiteral("Point listen and check at it (test values, not secrets):\n  export SOCKETSCOPE_SLACK_API_URL=%1\n"
+                          "  export SOCKETSCOPE_NAUTOBOT_URL=%2\n"
                           "  export SOCKETSCOPE_SLACK_APP_TOKEN=$(socketscope-cli sim --print-token)\n"
+                          "  (start the simulator with --print-env to get all six export lines on stdout)\n"
+                          "  socketscope-cli check\n"
                           "  socketscope-cli listen --jsonl")
-               .arg(simulator.apiUrl().toString()));
+               .arg(simulator.apiUrl().toString(), nautobot.baseUrl().toString()));
+    if (parser.isSet(printEnv))
+        out(envLines(simulator, nautobot).toUtf8());
 
     // Traffic starts with the first live link so early envelopes are not wasted on nobody.
     if (rateValue > 0) {

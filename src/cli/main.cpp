@@ -20,6 +20,7 @@ struct Command
 // Commands are added here as they are implemented; the contract is in DESIGN.md.
 const Command kCommands[] = {
     {"listen", "hold a Socket Mode connection, capture and ack every envelope", runListen},
+    {"check", "check the Slack app, tokens, scopes, Nautobot, ChatOps and the network path", runCheck},
     {"sim", "run the built-in Slack/Nautobot simulator on 127.0.0.1", runSim},
     {"export", "export a capture to JSONL (redacted unless --no-redact)", runExport},
     {"import", "import JSONL files into a capture", runImport},

@@ -426,6 +426,11 @@ void SlackSimulator::setRateLimited(int retryAfterSeconds, int times)
     d->api.setRateLimited(retryAfterSeconds, times);
 }
 
+void SlackSimulator::setBotScopes(const QStringList &scopes)
+{
+    d->api.setGrantedBotScopes(scopes);
+}
+
 void SlackSimulator::setGhostConnections(int count)
 {
     d->ghosts = qBound(0, count, d->config.maxConnections);

@@ -133,6 +133,8 @@ public:
     void stopGapMeasurement();                         // the client went away on purpose: stop counting gaps
     void setGhostConnections(int count);               // slots held by other (ghost) clients of the app
     void setLinkDisabled(bool disabled);               // Socket Mode switched off in the app settings
+    // The bot scopes auth.test reports in x-oauth-scopes (default: the ChatOps manifest's); empty = no header.
+    void setBotScopes(const QStringList &scopes);
     void sendMalformedFrames();                        // each bad frame kind, each followed by an envelope
     static QVector<QPair<bool, QByteArray>> malformedFrames(); // (binary?, bytes)
 

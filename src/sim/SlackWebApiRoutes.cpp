@@ -123,7 +123,7 @@ HttpResponse SlackWebApiRoutes::authTest(const HttpRequest &request)
     // Only the bot token is answered; auth.test with an xapp- token is UNVERIFIED at Slack.
     if (value != m_config.botToken)
         return fail(QStringLiteral("invalid_auth"));
-    return HttpResponse::json(QJsonObject{
+    HttpResponse answer = HttpResponse::json(QJsonObject{
                                   {QStringLiteral("ok"), true},
                                   {QStringLiteral("url"), QStringLiteral("https://%1.slack.com/").arg(m_config.teamDomain)},
                                   {QStringLiteral("team"), m_config.teamName},
@@ -132,8 +132,10 @@ HttpResponse SlackWebApiRoutes::authTest(const HttpRequest &request)
                                   {QStringLiteral("user_id"), m_config.botUserId},
                                   {QStringLiteral("bot_id"), m_config.botId},
                                   {QStringLiteral("is_enterprise_install"), false},
-                              })
-        .withHeader("x-oauth-scopes", botScopes().join(QLatin1Char(',')).toUtf8());
+                              });
+    if (!m_grantedBotScopes.isEmpty())
+        answer.withHeader("x-oauth-scopes", m_grantedBotScopes.join(QLatin1Char(',')).toUtf8());
+    return answer;
 }
 
 HttpResponse SlackWebApiRoutes::responseUrl(const HttpRequest &request)

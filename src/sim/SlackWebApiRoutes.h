@@ -48,6 +48,9 @@ public:
     // The opaque 64-hex app_id Slack puts into the WebSocket URL (not the A… app id).
     static QString urlAppId(const QString &appId);
     static QStringList botScopes();
+    // Extension: the scopes auth.test reports for the bot token (default botScopes()); an empty
+    // list sends no x-oauth-scopes header at all.
+    void setGrantedBotScopes(const QStringList &scopes) { m_grantedBotScopes = scopes; }
 
 Q_SIGNALS:
     void connectionsOpenCalled(bool ok, const QString &error);
@@ -63,6 +66,7 @@ private:
     TicketBook *m_tickets;
     std::function<quint16()> m_linkPort;
     QString m_openError;
+    QStringList m_grantedBotScopes = botScopes();
     int m_rateLimitedTimes = 0;
     int m_retryAfterSeconds = 0;
     int m_openCalls = 0;

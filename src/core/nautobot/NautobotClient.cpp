@@ -52,6 +52,11 @@ NautobotClient::NautobotClient(QUrl baseUrl, QObject *parent)
         m_baseUrl.setPath(m_baseUrl.path() + QLatin1Char('/'));
 }
 
+void NautobotClient::setProxy(const QNetworkProxy &proxy)
+{
+    m_nam->setProxy(proxy);
+}
+
 std::optional<QUrl> NautobotClient::urlFromEnvironment()
 {
     const QString env = qEnvironmentVariable("SOCKETSCOPE_NAUTOBOT_URL");

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslConfiguration>
 #include <QUrl>
@@ -56,6 +57,8 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setMaxPages(int pages) { m_maxPages = qMax(1, pages); }
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
+    // The proxy for every request (e.g. ProxyResolver::proxyForUrl(baseUrl)); default: Qt's application proxy.
+    void setProxy(const QNetworkProxy &proxy);
 
     // path relative to the base URL, e.g. "api/status/" (a leading '/' is ignored).
     void get(const QString &path, const QUrlQuery &query, QObject *context, ReplyCallback callback);

@@ -320,6 +320,17 @@ void NautobotSimulator::setRestApiHtml(bool html)
     d->config.restApiHtml = html;
 }
 
+void NautobotSimulator::addAccessGrant(const QString &command, const QString &subcommand, const QString &grantType,
+                                       const QString &value)
+{
+    d->store.add(NautobotInventory::kAccessGrant, QString(),
+                 {{QStringLiteral("command"), command},
+                  {QStringLiteral("subcommand"), subcommand},
+                  {QStringLiteral("grant_type"), grantType},
+                  {QStringLiteral("name"), QStringLiteral("%1 %2").arg(grantType, value)},
+                  {QStringLiteral("value"), value}});
+}
+
 QVector<QJsonObject> NautobotSimulator::commandLog() const
 {
     QVector<QJsonObject> out;

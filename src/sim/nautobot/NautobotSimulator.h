@@ -55,6 +55,9 @@ public:
     void setChatOpsDelayMs(int ms);
     void setChatOpsNeverAnswers(bool never);
     void setRestApiHtml(bool html);
+    // Adds one access grant as an administrator would in the UI (e.g. a name typed where an ID belongs).
+    void addAccessGrant(const QString &command, const QString &subcommand, const QString &grantType,
+                        const QString &value);
 
     // Observation (tests, demo)
     QVector<QJsonObject> commandLog() const; // rows as the REST API renders them (depth 0)
