@@ -4,6 +4,7 @@
 #include "util/Json.h"
 #include "util/Logging.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -14,6 +15,10 @@ ChatOpsBridge::ChatOpsBridge(BridgeOptions options, QObject *parent)
 {
     m_delivery.setSigningSecret(m_options.signingSecret);
     m_delivery.setTimeoutMs(m_options.deliveryTimeoutMs);
+    // Queued deliveries age even while none finishes (a silent Nautobot): sweep them once a second.
+    m_sweep = new QTimer(this);
+    m_sweep->setInterval(1000);
+    connect(m_sweep, &QTimer::timeout, this, &ChatOpsBridge::dropStale);
 }
 
 ChatOpsBridge::~ChatOpsBridge()
@@ -78,7 +83,10 @@ void ChatOpsBridge::submit(const Envelope &envelope, AckFn ack)
             ackJob(*it, {}, QStringLiteral("budget"));
     });
     job.deadline->start(remainingMs);
+    job.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_queue.enqueue(id);
+    if (!m_sweep->isActive())
+        m_sweep->start();
     startNext();
 }
 
@@ -98,6 +106,7 @@ void ChatOpsBridge::ackJob(Job &job, const QJsonObject &payload, const QString &
 
 void ChatOpsBridge::startNext()
 {
+    dropStale();
     while (m_running < m_options.maxConcurrent && !m_queue.isEmpty()) {
         const quint64 id = m_queue.dequeue();
         auto it = m_jobs.find(id);
@@ -110,6 +119,29 @@ void ChatOpsBridge::startNext()
             startNext();
         });
     }
+}
+
+void ChatOpsBridge::dropStale()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    while (!m_queue.isEmpty()) {
+        auto it = m_jobs.find(m_queue.head());
+        if (it != m_jobs.end() && now - it->queuedAtMs <= m_options.maxQueueWaitMs)
+            break; // the queue is in arrival order: the rest is younger
+        m_queue.dequeue();
+        if (it == m_jobs.end())
+            continue;
+        ackJob(*it, {}, QStringLiteral("stale"));
+        record(*it, 0, -1,
+               QStringLiteral("Not delivered: waited %1 s for a free connection to Nautobot, which is slow or down "
+                              "(%2 deliveries in flight).")
+                   .arg((now - it->queuedAtMs) / 1000)
+                   .arg(m_running),
+               QStringLiteral("bridge: not delivered (Nautobot too slow)"));
+        m_jobs.erase(it);
+    }
+    if (m_queue.isEmpty())
+        m_sweep->stop();
 }
 
 void ChatOpsBridge::finish(quint64 id, const Result<DeliveryOutcome> &result)

@@ -21,8 +21,9 @@ struct BridgeOptions
     QUrl nautobotUrl;
     QByteArray signingSecret;    // a secret: never logged
     int ackBudgetMs = 2500;      // from receipt; Slack's deadline is 3 s
-    int maxConcurrent = 8;       // deliveries in flight
+    int maxConcurrent = 6;       // deliveries in flight (QNetworkAccessManager opens 6 connections per host)
     int maxQueued = 2000;        // waiting deliveries; beyond this an envelope is acked and not delivered
+    int maxQueueWaitMs = 10000;  // a delivery that waited longer is dropped: its user has long seen a timeout
     int deliveryTimeoutMs = 10000;
 };
 
@@ -63,9 +64,11 @@ private:
         AckFn ack;
         QTimer *deadline = nullptr;
         bool acked = false;
+        qint64 queuedAtMs = 0;
     };
 
     void startNext();
+    void dropStale();
     void ackJob(Job &job, const QJsonObject &payload, const QString &why);
     void finish(quint64 id, const Result<DeliveryOutcome> &result);
     void record(const Job &job, int status, qint64 latencyUs, const QString &outcome, const QString &summary);
@@ -76,6 +79,7 @@ private:
     QQueue<quint64> m_queue;
     quint64 m_nextId = 1;
     int m_running = 0;
+    QTimer *m_sweep = nullptr;
 };
 
 } // namespace socketscope
