@@ -139,6 +139,8 @@ void HttpServer::onNewConnection()
         }
         ++m_openConnections;
         auto *connection = new HttpConnection(socket, this);
+        // Owned by the server: a keep-alive connection must not outlive the route table it dispatches to.
+        connection->setParent(this);
         connect(connection, &HttpConnection::finished, this, [this, connection] {
             --m_openConnections;
             connection->deleteLater();
