@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,9 +41,11 @@ private Q_SLOTS:
     void missingCapture_exit3();
     void unreachableNautobot_exit4();
     void missingArguments_exit2();
+    void tty_typedYes_sends_typedNo_refuses();
 
 private:
-    CliRun run(const QStringList &args, const QHash<QString, QString> &env = {}, bool withSecret = true, bool withUrl = true);
+    CliRun run(const QStringList &args, const QHash<QString, QString> &env = {}, bool withSecret = true, bool withUrl = true,
+               const QByteArray &typed = {});
     QString secretText() const { return QString::fromLatin1(m_h->nautobot.config().signingSecret); }
     void assertNoSecrets(const CliRun &r);
 
@@ -75,7 +78,8 @@ void TestCliReplay::cleanup()
     m_dir.reset();
 }
 
-CliRun TestCliReplay::run(const QStringList &args, const QHash<QString, QString> &env, bool withSecret, bool withUrl)
+CliRun TestCliReplay::run(const QStringList &args, const QHash<QString, QString> &env, bool withSecret, bool withUrl,
+                          const QByteArray &typed)
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
@@ -89,12 +93,25 @@ CliRun TestCliReplay::run(const QStringList &args, const QHash<QString, QString>
         e.insert(it.key(), it.value());
     e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     p.setProcessEnvironment(e);
-    // stdin is /dev/null: never a terminal.
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start(QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringList{QStringLiteral("replay")} + args);
     CliRun r;
+    if (typed.isNull()) {
+        // stdin is /dev/null: never a terminal.
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringList{QStringLiteral("replay")} + args);
+    } else {
+        // util-linux script(1) gives the CLI a pseudo-terminal; what we write is what the operator types.
+        QStringList command{QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringLiteral("replay")};
+        for (const QString &a : args)
+            command.append(QLatin1Char('\'') + a + QLatin1Char('\''));
+        p.start(QStringLiteral("script"), {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                                           command.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    }
     if (!p.waitForStarted(5000))
         return r;
+    if (!typed.isNull()) {
+        QTest::qWait(300); // let the prompt appear before typing
+        p.write(typed);
+    }
     // The simulators live in this process: keep the event loop running while the CLI talks to them.
     QDeadlineTimer deadline(30000);
     while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
@@ -266,6 +283,23 @@ void TestCliReplay::missingArguments_exit2()
     QCOMPARE(run({QStringLiteral("--capture"), m_capture}).exitCode, 2);
     QCOMPARE(run({QStringLiteral("--envelope"), m_slash.envelopeId}).exitCode, 2);
     QCOMPARE(run({QStringLiteral("--capture"), m_capture, QStringLiteral("--envelope"), m_slash.envelopeId, QStringLiteral("--timeout"), QStringLiteral("x")}).exitCode, 2);
+}
+
+void TestCliReplay::tty_typedYes_sends_typedNo_refuses()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+        QSKIP("script(1) from util-linux is needed to give the CLI a terminal");
+    const QStringList args{QStringLiteral("--capture"), m_capture, QStringLiteral("--envelope"), m_slash.envelopeId};
+    const CliRun no = run(args, {}, true, true, QByteArrayLiteral("no\n"));
+    QCOMPARE(no.exitCode, 2);
+    QVERIFY2(no.out.contains(QLatin1String("Type yes")), qPrintable(no.out));
+    QCOMPARE(m_h->nautobot.slackRequests(), 0);
+
+    const CliRun yes = run(args, {}, true, true, QByteArrayLiteral("yes\n"));
+    QVERIFY2(yes.exitCode == 0, qPrintable(yes.out));
+    QVERIFY(yes.out.contains(QLatin1String("Status: 200")));
+    QCOMPARE(m_h->nautobot.slackRequests(), 1);
+    assertNoSecrets(yes);
 }
 
 QTEST_GUILESS_MAIN(TestCliReplay)
