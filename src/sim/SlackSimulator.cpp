@@ -1,5 +1,6 @@
 #include "SlackSimulator.h"
 
+#include "ChatPostMessageRoute.h"
 #include "DeliveryLedger.h"
 #include "EnvelopeFactory.h"
 #include "HttpServer.h"
@@ -43,7 +44,8 @@ public:
                                             this->config.botUserId, this->config.botId, QString()}),
           ledger(DeliveryLedger::Config{this->config.ackDeadlineMs, this->config.retryDelaysMs,
                                         this->config.historyLimit, this->config.latencySampleLimit}),
-          http(q), links(&tickets, q), api(this->config, &tickets, [this] { return links.port(); }, q)
+          http(q), links(&tickets, q), api(this->config, &tickets, [this] { return links.port(); }, q),
+          chatPostMessage(this->config)
     {
         clock.start();
     }
@@ -81,6 +83,7 @@ public:
     HttpServer http;
     SocketLinkServer links;
     SlackWebApiRoutes api;
+    ChatPostMessageRoute chatPostMessage;
     QVector<QPointer<SimLink>> linkList;
     int nextLinkId = 0;
     int roundRobin = 0;
@@ -283,6 +286,7 @@ SlackSimulator::SlackSimulator(SlackSimConfig config, QObject *parent)
     : QObject(parent), d(new Private(this, std::move(config)))
 {
     d->api.registerOn(d->http);
+    d->chatPostMessage.registerOn(d->http);
     connect(&d->api, &SlackWebApiRoutes::connectionsOpenCalled, this, &SlackSimulator::connectionsOpenCalled);
     connect(&d->api, &SlackWebApiRoutes::responseUrlPosted, this, &SlackSimulator::responseUrlPosted);
     connect(&d->links, &SocketLinkServer::linkAccepted, this,
@@ -534,6 +538,16 @@ SimStats SlackSimulator::stats() const
     s.handshakesRefused = d->links.refusedHandshakes();
     s.responseUrlPosts = d->api.responseUrlPosts();
     return s;
+}
+
+QVector<PostedChatMessage> SlackSimulator::chatPostMessageLog() const
+{
+    return d->chatPostMessage.log();
+}
+
+void SlackSimulator::setBotInChannel(const QString &channelId, bool member)
+{
+    d->chatPostMessage.setBotInChannel(channelId, member);
 }
 
 QVector<ResponseUrlPost> SlackSimulator::responseUrlPostLog() const

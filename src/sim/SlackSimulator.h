@@ -16,6 +16,7 @@ namespace socketscope::sim {
 
 class HttpServer;
 struct ResponseUrlPost;
+struct PostedChatMessage;
 
 struct SlackSimConfig
 {
@@ -146,6 +147,9 @@ public:
 
     // Replies posted to response_url paths (by Nautobot's simulated worker or a hand-answer).
     QVector<ResponseUrlPost> responseUrlPostLog() const;
+    // Messages chat.postMessage accepted (bot token), and the bot's channel membership for its errors.
+    QVector<PostedChatMessage> chatPostMessageLog() const;
+    void setBotInChannel(const QString &channelId, bool member);
 
     SimStats stats() const;
     QSet<QString> sentEnvelopeIds() const;

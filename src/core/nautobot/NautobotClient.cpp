@@ -110,6 +110,16 @@ void NautobotClient::patch(const QString &path, const QJsonObject &body, QObject
     send(QByteArrayLiteral("PATCH"), urlFor(path, {}), json::compact(body), context, std::move(callback));
 }
 
+void NautobotClient::post(const QString &path, const QJsonObject &body, QObject *context, ReplyCallback callback)
+{
+    send(QByteArrayLiteral("POST"), urlFor(path, {}), json::compact(body), context, std::move(callback));
+}
+
+void NautobotClient::deleteObject(const QString &path, QObject *context, ReplyCallback callback)
+{
+    send(QByteArrayLiteral("DELETE"), urlFor(path, {}), {}, context, std::move(callback));
+}
+
 void NautobotClient::getAll(const QString &path, const QUrlQuery &query, QObject *context, ListCallback callback)
 {
     fetchPage(urlFor(path, query), NautobotList{}, m_maxPages, context, std::move(callback));
@@ -200,6 +210,14 @@ void NautobotClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
                 const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 const QByteArray bytes = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after a timeout
                 const QByteArray contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+                if (status == 204) {
+                    NautobotReply answer;
+                    answer.httpStatus = status;
+                    answer.apiVersion = reply->rawHeader("API-Version");
+                    answer.latencyUs = timer.nsecsElapsed() / 1000;
+                    callback(std::move(answer));
+                    return;
+                }
                 if (status >= 200 && status < 300) {
                     auto parsed = json::parseObject(bytes, what + QStringLiteral("'s answer"));
                     if (!parsed) {

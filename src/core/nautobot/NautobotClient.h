@@ -65,6 +65,9 @@ public:
     // GET a list endpoint and follow "next" (at most maxPages pages).
     void getAll(const QString &path, const QUrlQuery &query, QObject *context, ListCallback callback);
     void patch(const QString &path, const QJsonObject &body, QObject *context, ReplyCallback callback);
+    void post(const QString &path, const QJsonObject &body, QObject *context, ReplyCallback callback);
+    // DELETE answers 204 without a body: the reply then has an empty json object.
+    void deleteObject(const QString &path, QObject *context, ReplyCallback callback);
 
     // SOCKETSCOPE_NAUTOBOT_URL, if set and valid.
     static std::optional<QUrl> urlFromEnvironment();
