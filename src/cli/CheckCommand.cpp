@@ -1,4 +1,5 @@
 // socketscope-cli check: the doctor's setup checks, headless.
+#include "CliConfig.h"
 #include "CliOutput.h"
 #include "Commands.h"
 #include "UnixSignalWatcher.h"
@@ -67,37 +68,6 @@ QString table(const DoctorReport &report, const QStringList &secrets, bool colou
     return text;
 }
 
-// The profile's context, built asynchronously (keychain reads) on this thread's event loop.
-Result<DoctorContext> contextForProfile(const QString &name)
-{
-    ProfileStore store;
-    auto profile = store.profile(name);
-    if (!profile) {
-        const QStringList names = store.names();
-        return Error{QStringLiteral("no_profile"),
-                     QStringLiteral("There is no profile \"%1\" in %2 (profiles: %3).")
-                         .arg(name, store.settingsPath(),
-                              names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))),
-                     QStringLiteral("Create it in the SocketScope setup wizard, or run without --profile and set the "
-                                    "SOCKETSCOPE_* environment variables.")};
-    }
-    SecretStore secrets;
-    secrets.setTimeout(std::chrono::seconds(15));
-    SecretResolver resolver(&secrets);
-    DoctorContextBuilder builder(&resolver);
-    std::optional<Result<DoctorContext>> built;
-    builder.build(profile.value(), &builder, [&built](Result<DoctorContext> result) {
-        built.emplace(std::move(result));
-        QCoreApplication::exit(0);
-    });
-    QCoreApplication::exec();
-    if (!built) {
-        return Error{QStringLiteral("interrupted"), QStringLiteral("Reading the profile's secrets was interrupted."),
-                     QString()};
-    }
-    return *built;
-}
-
 } // namespace
 
 int runCheck(const QStringList &args)
@@ -146,8 +116,7 @@ int runCheck(const QStringList &args)
         return ExitUsage;
     }
 
-    Result<DoctorContext> built =
-        parser.isSet(profileOpt) ? contextForProfile(parser.value(profileOpt)) : DoctorContext::fromEnvironment();
+    Result<DoctorContext> built = loadConfiguration(parser.value(profileOpt));
     if (!built) {
         status(QStringLiteral("check: %1").arg(built.error().toString()));
         return ExitConfig;

@@ -1,8 +1,10 @@
+#include "CliConfig.h"
 #include "CliOutput.h"
 #include "Commands.h"
 #include "UnixSignalWatcher.h"
 
 #include "capture/CaptureStore.h"
+#include "secrets/SecretFormat.h"
 #include "slack/SlackWebApi.h"
 #include "slack/SocketModeClient.h"
 #include "util/Json.h"
@@ -83,7 +85,9 @@ int runListen(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Hold a Slack Socket Mode connection, commit every envelope to a capture and ack it.\n"
-        "The app token comes from SOCKETSCOPE_SLACK_APP_TOKEN or the profile's keychain entry."));
+        "The app token comes from SOCKETSCOPE_SLACK_APP_TOKEN or the profile's keychain entry.\n"
+        "Bridge mode re-delivers every envelope, signed, to Nautobot ChatOps (SOCKETSCOPE_NAUTOBOT_URL and\n"
+        "SOCKETSCOPE_SLACK_SIGNING_SECRET, or the profile's) and acks within 2.5 s."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("listen"), QStringLiteral("the command"));
     const QCommandLineOption profileOpt(QStringLiteral("profile"), QStringLiteral("Profile to use."), QStringLiteral("P"));
@@ -135,23 +139,24 @@ int runListen(const QStringList &args)
     if (!ok)
         return ExitUsage;
 
-    const QString mode = parser.value(modeOpt);
+    auto configuration = loadConfiguration(parser.value(profileOpt));
+    if (!configuration) {
+        status(QStringLiteral("listen: %1").arg(configuration.error().toString()));
+        return ExitConfig;
+    }
+    const DoctorContext &config = configuration.value();
+    for (const QString &variable : config.overriddenByEnvironment)
+        status(QStringLiteral("Note: %1 overrides the profile's setting.").arg(variable));
+
+    const QString mode = parser.isSet(modeOpt) || !config.fromProfile() ? parser.value(modeOpt)
+                                                                         : profileModeName(config.profile.mode);
     if (mode != QLatin1String("dedicated") && mode != QLatin1String("bridge")) {
         status(QStringLiteral("listen: --mode must be dedicated or bridge, not \"%1\".").arg(mode));
         return ExitUsage;
     }
-    if (mode == QLatin1String("bridge")) {
-        status(QStringLiteral("listen: Bridge mode is not available in this build yet; use --mode dedicated."));
-        return ExitUsage;
-    }
-    if (parser.isSet(profileOpt)) {
-        status(QStringLiteral("listen: profiles are not available in this build yet; set SOCKETSCOPE_SLACK_APP_TOKEN "
-                              "and SOCKETSCOPE_SLACK_API_URL instead."));
-        return ExitConfig;
-    }
 
     ClientOptions options;
-    options.apiUrl = SlackWebApi::defaultBaseUrl();
+    options.apiUrl = config.profile.slackApiUrl;
     if (parser.isSet(apiUrlOpt)) {
         auto url = SlackWebApi::parseBaseUrl(parser.value(apiUrlOpt));
         if (!url) {
@@ -160,25 +165,37 @@ int runListen(const QStringList &args)
         }
         options.apiUrl = url.value();
     }
-    options.appToken = qEnvironmentVariable("SOCKETSCOPE_SLACK_APP_TOKEN").trimmed();
     options.mode = mode;
     options.debugReconnects = parser.isSet(debugReconnectsOpt);
     options.giveUpAfterFailures = int(giveUp);
     options.livenessWindowMs = int(livenessS * 1000);
     options.pingIntervalMs = std::max(200, std::min(5000, options.livenessWindowMs / 3));
-    if (options.appToken.isEmpty()) {
-        status(QStringLiteral("listen: no Slack app-level token. Set SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…) or use "
-                              "--profile with a token stored in the keychain."));
+    options.sslConfiguration = config.tls;
+    if (config.tlsProblem)
+        status(QStringLiteral("Warning: %1 (using the system CAs)").arg(config.tlsProblem->toString()));
+    options.proxyFor = [proxy = config.proxy](const QUrl &url) { return proxy->proxyForUrl(url); };
+
+    const DoctorSecret &appToken = config.secret(SecretKind::SlackAppToken);
+    if (!appToken.present()) {
+        status(QStringLiteral("listen: no Slack app-level token: %1 Set SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…)%2.")
+                   .arg(appToken.problem ? appToken.problem->message : QString(),
+                        config.fromProfile() ? QStringLiteral(" or store it in the profile's keychain entry")
+                                             : QStringLiteral(" or use --profile with a token stored in the keychain")));
         return ExitConfig;
     }
-    if (!options.appToken.startsWith(QLatin1String("xapp-"))) {
-        const QString kind = options.appToken.startsWith(QLatin1String("xoxb-"))   ? QStringLiteral("a bot token (xoxb-)")
-                             : options.appToken.startsWith(QLatin1String("xoxp-")) ? QStringLiteral("a user token (xoxp-)")
-                                                                                   : QStringLiteral("not an app-level token");
-        status(QStringLiteral("listen: SOCKETSCOPE_SLACK_APP_TOKEN is %1. Socket Mode needs the app-level token "
-                              "(xapp-…) from the Slack app's Basic Information → App-Level Tokens, with the "
-                              "connections:write scope.").arg(kind));
+    options.appToken = appToken.value();
+    if (auto format = SecretFormat::validate(SecretKind::SlackAppToken, options.appToken); !format) {
+        status(QStringLiteral("listen: the Slack app token (%1) is not usable: %2")
+                   .arg(appToken.resolved->origin, format.error().toString()));
         return ExitConfig;
+    }
+    if (mode == QLatin1String("bridge")) {
+        options.bridge.nautobotUrl = config.profile.nautobotUrl;
+        options.bridge.signingSecret = config.secret(SecretKind::SlackSigningSecret).value().toUtf8();
+        if (auto valid = ChatOpsBridge::validate(options.bridge); !valid) {
+            status(QStringLiteral("listen: %1").arg(valid.error().toString()));
+            return ExitConfig;
+        }
     }
 
     const QString capturePath = parser.isSet(captureOpt) ? parser.value(captureOpt) : defaultCapturePath();
@@ -202,21 +219,43 @@ int runListen(const QStringList &args)
         client.stop(why);
     };
 
+    // An envelope is reported once acked: at commit in dedicated mode, after Nautobot's answer (or the
+    // budget) in bridge mode.
+    QHash<qint64, Envelope> awaitingAck;
+    auto report = [&](const Envelope &e) {
+        ++stats.acked;
+        stats.ackUs.append(e.ackLatencyUs());
+        if (jsonl)
+            out(jsonLine(e));
+    };
     QObject::connect(&client, &SocketModeClient::envelopesCommitted, &client, [&](const QVector<Envelope> &batch) {
         for (const Envelope &e : batch) {
             ++stats.envelopes;
-            if (e.ackedUs > 0) {
-                ++stats.acked;
-                stats.ackUs.append(e.ackLatencyUs());
-            }
             stats.retries += e.retryAttempt > 0 ? 1 : 0;
             stats.duplicates += e.duplicate ? 1 : 0;
-            if (jsonl)
-                out(jsonLine(e));
+            if (e.ackedUs > 0)
+                report(e);
+            else
+                awaitingAck.insert(e.rowId, e);
         }
-        if (maxEnvelopes > 0 && stats.envelopes >= maxEnvelopes)
+        if (maxEnvelopes > 0 && stats.envelopes >= maxEnvelopes && awaitingAck.isEmpty())
             requestStop(QStringLiteral("reached --max-envelopes %1").arg(maxEnvelopes));
     });
+    QObject::connect(&client, &SocketModeClient::envelopesAcked, &client, [&](const QVector<AckUpdate> &acks) {
+        for (const AckUpdate &a : acks) {
+            auto it = awaitingAck.find(a.rowId);
+            if (it == awaitingAck.end())
+                continue;
+            it->ackedUs = a.ackedUs;
+            report(*it);
+            awaitingAck.erase(it);
+        }
+        if (maxEnvelopes > 0 && stats.envelopes >= maxEnvelopes && awaitingAck.isEmpty())
+            requestStop(QStringLiteral("reached --max-envelopes %1").arg(maxEnvelopes));
+    });
+    QHash<QString, int> deliveryOutcomes;
+    QObject::connect(&client, &SocketModeClient::deliveryUpdated, &client,
+                     [&](qint64, const QString &summary) { ++deliveryOutcomes[summary]; });
     QObject::connect(&client, &SocketModeClient::helloReceived, &client, [&](int link, int numConnections, const QString &host) {
         status(QStringLiteral("Link %1 live (num_connections=%2, host %3)").arg(link).arg(numConnections).arg(host));
     });
@@ -267,6 +306,8 @@ int runListen(const QStringList &args)
                .arg(stats.duplicates)
                .arg(stats.malformed)
                .arg(client.reconnectCount()));
+    for (auto it = deliveryOutcomes.cbegin(); it != deliveryOutcomes.cend(); ++it)
+        status(QStringLiteral("Deliveries \"%1\": %2").arg(it.key()).arg(it.value()));
     if (!stats.ackUs.isEmpty()) {
         status(QStringLiteral("Ack latency (receive → ack sent): p50 %1 µs, p99 %2 µs, max %3 µs")
                    .arg(percentile(stats.ackUs, 0.5))

@@ -1,5 +1,7 @@
 #include "capture/CaptureStore.h"
+#include "NautobotSimulator.h"
 #include "SlackSimulator.h"
+#include "profile/ProfileStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,12 +30,18 @@ private Q_SLOTS:
     void badFlag_exits2();
     void sigkillMidBurst_captureHoldsEveryAckedEnvelope();
     void sigterm_stopsCleanlyWithExit0();
+    void bridge_deliversToNautobotAndPrintsAfterAck();
+    void bridge_withoutSigningSecret_exits3();
+    void unknownProfile_exits3();
+    void profile_suppliesApiUrlAndMode();
 
 private:
     QProcess *startListen(const QStringList &extra, const QString &token = {});
     sim::SlackSimConfig config() const;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<sim::SlackSimulator> m_sim;
+    std::unique_ptr<sim::NautobotSimulator> m_nautobot;
+    QMap<QString, QString> m_env; // extra environment for the next startListen
     QString m_stdout;
     QString m_stderr;
 };
@@ -49,7 +57,11 @@ void TestCliListen::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_sim = std::make_unique<sim::SlackSimulator>(config());
+    m_nautobot = std::make_unique<sim::NautobotSimulator>();
+    m_nautobot->registerOn(m_sim->httpServer());
     QVERIFY(m_sim->listen(0));
+    m_env.clear();
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
 }
 
 QProcess *TestCliListen::startListen(const QStringList &extra, const QString &token)
@@ -59,6 +71,12 @@ QProcess *TestCliListen::startListen(const QStringList &extra, const QString &to
     env.insert(QStringLiteral("SOCKETSCOPE_SLACK_API_URL"), m_sim->apiUrl().toString());
     env.insert(QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), token.isNull() ? m_sim->config().appToken : token);
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.remove(QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL"));
+    env.remove(QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"));
+    for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+        env.insert(it.key(), it.value());
+    // Profiles tests only: no session bus, so a keychain lookup fails fast instead of waiting.
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
     p->setProcessEnvironment(env);
     p->start(QStringLiteral(SOCKETSCOPE_CLI_PATH), QStringList{QStringLiteral("listen")} + extra);
     return p;
@@ -199,6 +217,83 @@ void TestCliListen::sigterm_stopsCleanlyWithExit0()
     auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
     QVERIFY(store);
     QCOMPARE(store.value()->envelopeCount().value(), qint64(40));
+}
+
+void TestCliListen::bridge_deliversToNautobotAndPrintsAfterAck()
+{
+    m_env.insert(QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL"), m_nautobot->baseUrl().toString());
+    m_env.insert(QStringLiteral("SOCKETSCOPE_SLACK_SIGNING_SECRET"), QString::fromUtf8(m_nautobot->config().signingSecret));
+    QProcess *p = startListen({QStringLiteral("--mode"), QStringLiteral("bridge"), QStringLiteral("--jsonl"),
+                               QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("b.sqlite")),
+                               QStringLiteral("--max-envelopes"), QStringLiteral("3")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendEnvelope(sim::EnvelopeKind::SlashCommand);
+    m_sim->sendEnvelope(sim::EnvelopeKind::BlockActions);
+    m_sim->sendEnvelope(sim::EnvelopeKind::AppMention);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    const QStringList lines = m_stdout.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (const QString &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        QVERIFY(o.value(QLatin1String("ack_us")).toDouble() > 0);
+        QVERIFY(o.value(QLatin1String("ack_us")).toDouble() < 3e6);
+    }
+    QVERIFY2(m_stderr.contains(QLatin1String("Deliveries \"bridge: 200\"")), qPrintable(m_stderr));
+    QVERIFY(!m_nautobot->commandLog().isEmpty());
+    QVERIFY(!m_stderr.contains(QString::fromUtf8(m_nautobot->config().signingSecret)));
+}
+
+void TestCliListen::bridge_withoutSigningSecret_exits3()
+{
+    m_env.insert(QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL"), m_nautobot->baseUrl().toString());
+    QProcess *p = startListen({QStringLiteral("--mode"), QStringLiteral("bridge"), QStringLiteral("--capture"),
+                               m_dir->filePath(QStringLiteral("b.sqlite"))});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("SOCKETSCOPE_SLACK_SIGNING_SECRET")));
+    QCOMPARE(m_sim->stats().connectionsOpenCalls, 0);
+}
+
+void TestCliListen::unknownProfile_exits3()
+{
+    QProcess *p = startListen({QStringLiteral("--profile"), QStringLiteral("nosuch"), QStringLiteral("--capture"),
+                               m_dir->filePath(QStringLiteral("c.sqlite"))});
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 3);
+    QVERIFY(m_stderr.contains(QLatin1String("no profile \"nosuch\"")));
+}
+
+void TestCliListen::profile_suppliesApiUrlAndMode()
+{
+    // The profile names the simulator's API URL; the token comes from the environment (CI style).
+    const QString configHome = m_dir->filePath(QStringLiteral("config"));
+    qputenv("XDG_CONFIG_HOME", configHome.toUtf8());
+    const QString org = QCoreApplication::organizationName(), app = QCoreApplication::applicationName();
+    QCoreApplication::setOrganizationName(QStringLiteral("SocketScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("socketscope"));
+    {
+        ProfileStore store;
+        Profile profile;
+        profile.name = QStringLiteral("lab");
+        profile.slackApiUrl = m_sim->apiUrl();
+        QVERIFY(store.add(profile).ok());
+    }
+    QCoreApplication::setOrganizationName(org);
+    QCoreApplication::setApplicationName(app);
+    QProcess *p = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("SOCKETSCOPE_SLACK_API_URL"));
+    env.insert(QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), m_sim->config().appToken);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
+    p->setProcessEnvironment(env);
+    p->start(QStringLiteral(SOCKETSCOPE_CLI_PATH),
+             {QStringLiteral("listen"), QStringLiteral("--profile"), QStringLiteral("lab"), QStringLiteral("--capture"),
+              m_dir->filePath(QStringLiteral("p.sqlite")), QStringLiteral("--max-envelopes"), QStringLiteral("5")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendBurst(5);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    QVERIFY2(m_stderr.contains(QLatin1String("mode dedicated")), qPrintable(m_stderr));
+    QVERIFY(m_stderr.contains(QLatin1String("Envelopes: 5")));
 }
 
 QTEST_GUILESS_MAIN(TestCliListen)

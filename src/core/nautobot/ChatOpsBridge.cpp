@@ -57,20 +57,22 @@ QJsonObject ChatOpsBridge::ackPayloadFor(const Envelope &envelope, const Deliver
 void ChatOpsBridge::submit(const Envelope &envelope, AckFn ack)
 {
     const quint64 id = m_nextId++;
+    if (m_queue.size() >= m_options.maxQueued) {
+        Job rejected;
+        rejected.id = id;
+        rejected.envelope = envelope;
+        rejected.ack = std::move(ack);
+        ackJob(rejected, {}, QStringLiteral("queue full"));
+        record(rejected, 0, -1,
+               QStringLiteral("Not delivered: %1 deliveries were already waiting for Nautobot (slow or down).")
+                   .arg(m_queue.size()),
+               QStringLiteral("bridge: not delivered (queue full)"));
+        return;
+    }
     Job &job = m_jobs[id];
     job.id = id;
     job.envelope = envelope;
     job.ack = std::move(ack);
-
-    if (m_queue.size() >= m_options.maxQueued) {
-        ackJob(job, {}, QStringLiteral("queue full"));
-        record(job, 0, -1,
-               QStringLiteral("Not delivered: %1 deliveries were already waiting for Nautobot (slow or down).")
-                   .arg(m_queue.size()),
-               QStringLiteral("bridge: not delivered (queue full)"));
-        m_jobs.remove(id);
-        return;
-    }
     // The deadline counts from receipt, not from now: commit time is part of Slack's 3 s.
     const qint64 elapsedMs = (json::nowUs() - envelope.receivedUs) / 1000;
     const int remainingMs = int(std::max<qint64>(0, m_options.ackBudgetMs - elapsedMs));
@@ -101,7 +103,9 @@ void ChatOpsBridge::ackJob(Job &job, const QJsonObject &payload, const QString &
         job.deadline = nullptr;
     }
     qCDebug(lcNautobot) << "bridge ack" << job.envelope.envelopeId << why << (payload.isEmpty() ? "bare" : "with payload");
-    job.ack(payload);
+    // The ack may re-enter (an ack can end the session, which shuts this bridge down): call a local copy.
+    const AckFn ack = std::move(job.ack);
+    ack(payload);
 }
 
 void ChatOpsBridge::startNext()
@@ -131,14 +135,15 @@ void ChatOpsBridge::dropStale()
         m_queue.dequeue();
         if (it == m_jobs.end())
             continue;
-        ackJob(*it, {}, QStringLiteral("stale"));
-        record(*it, 0, -1,
+        Job job = std::move(*it);
+        m_jobs.erase(it);
+        ackJob(job, {}, QStringLiteral("stale"));
+        record(job, 0, -1,
                QStringLiteral("Not delivered: waited %1 s for a free connection to Nautobot, which is slow or down "
                               "(%2 deliveries in flight).")
-                   .arg((now - it->queuedAtMs) / 1000)
+                   .arg((now - job.queuedAtMs) / 1000)
                    .arg(m_running),
                QStringLiteral("bridge: not delivered (Nautobot too slow)"));
-        m_jobs.erase(it);
     }
     if (m_queue.isEmpty())
         m_sweep->stop();
@@ -149,7 +154,9 @@ void ChatOpsBridge::finish(quint64 id, const Result<DeliveryOutcome> &result)
     auto it = m_jobs.find(id);
     if (it == m_jobs.end())
         return;
-    Job &job = *it;
+    // Out of the table before anything can re-enter (see ackJob).
+    Job job = std::move(*it);
+    m_jobs.erase(it);
     if (!result) {
         ackJob(job, {}, QStringLiteral("not deliverable"));
         record(job, 0, -1, result.error().toString(), QStringLiteral("bridge: %1").arg(result.error().code));
@@ -167,7 +174,6 @@ void ChatOpsBridge::finish(quint64 id, const Result<DeliveryOutcome> &result)
                            .arg(m_options.ackBudgetMs);
         record(job, outcome.httpStatus, outcome.latencyUs, meaning, summary);
     }
-    m_jobs.erase(it);
 }
 
 void ChatOpsBridge::record(const Job &job, int status, qint64 latencyUs, const QString &outcome, const QString &summary)
@@ -186,14 +192,11 @@ void ChatOpsBridge::record(const Job &job, int status, qint64 latencyUs, const Q
 
 void ChatOpsBridge::shutdown()
 {
-    const auto ids = m_jobs.keys();
-    for (quint64 id : ids) {
-        auto it = m_jobs.find(id);
-        if (it != m_jobs.end())
-            ackJob(*it, {}, QStringLiteral("shutdown"));
-    }
+    QHash<quint64, Job> jobs;
+    jobs.swap(m_jobs);
     m_queue.clear();
-    m_jobs.clear();
+    for (Job &job : jobs)
+        ackJob(job, {}, QStringLiteral("shutdown"));
 }
 
 } // namespace socketscope

@@ -64,7 +64,9 @@ public:
         : q(q), store(store), opt(std::move(options)), api(opt.apiUrl)
     {
         api.setTimeoutMs(opt.apiTimeoutMs);
-        if (opt.proxy)
+        if (opt.proxyFor)
+            api.setProxy(opt.proxyFor(opt.apiUrl));
+        else if (opt.proxy)
             api.setProxy(*opt.proxy);
         if (opt.sslConfiguration)
             api.setSslConfiguration(*opt.sslConfiguration);
@@ -270,7 +272,9 @@ public:
         settings.helloTimeoutMs = opt.helloTimeoutMs;
         settings.maxIncomingMessageBytes = opt.maxIncomingMessageBytes;
         auto *link = new SocketLink(nextLinkId++, settings, q);
-        if (opt.proxy)
+        if (opt.proxyFor)
+            link->setProxy(opt.proxyFor(url));
+        else if (opt.proxy)
             link->setProxy(*opt.proxy);
         if (opt.sslConfiguration)
             link->setSslConfiguration(*opt.sslConfiguration);

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace socketscope {
@@ -38,6 +39,8 @@ struct ClientOptions
     int tooManyWebsocketsBackoffMs = 30000;
     qint64 maxIncomingMessageBytes = 8 * 1024 * 1024;
     std::optional<QNetworkProxy> proxy;               // unset = application proxy factory
+    // Per-URL proxy choice (the Web API host and the wss host may differ under NO_PROXY); wins over `proxy`.
+    std::function<QNetworkProxy(const QUrl &)> proxyFor;
     std::optional<QSslConfiguration> sslConfiguration; // unset = Qt default (system CAs)
 };
 
