@@ -22,7 +22,10 @@ QAtomicInteger<quint64> g_indexerCounter;
 // 256 rows take a few milliseconds to tokenize: the longest the writer can wait for the lock.
 constexpr int kChunkRows = 256;
 constexpr auto kIdleInterval = std::chrono::milliseconds(500);
-constexpr auto kBetweenChunks = std::chrono::milliseconds(1); // leave the write lock to the ack path
+// After a commit, gather rows for this long before indexing: fewer, larger index transactions, so the
+// writer on the ack path rarely finds the write lock taken (SQLite's busy handler then sleeps ≥ 1 ms).
+constexpr auto kGather = std::chrono::milliseconds(100);
+constexpr auto kBetweenChunks = std::chrono::milliseconds(3); // leave the write lock to the ack path
 constexpr qint64 kFinishOnCloseMs = 2000;
 
 } // namespace
@@ -110,6 +113,8 @@ void FtsIndexer::run()
             if (!m_pending && !m_stop)
                 continue;
             m_pending = false;
+            if (!m_stop)
+                m_wake.wait_for(lock, kGather, [this] { return m_stop; });
             lock.unlock();
             // Index until caught up; a commit meanwhile sets m_pending again.
             Result<qint64> left = qint64(1);
