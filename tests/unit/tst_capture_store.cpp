@@ -1,11 +1,13 @@
 #include "CaptureFixtures.h"
 
+#include "capture/CaptureSchema.h"
 #include "capture/CaptureStore.h"
 #include "util/Json.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -84,6 +86,9 @@ private Q_SLOTS:
     void deliveries_recordedRedactedAndListed();
     void searchText_findsByEveryIndexedField();
     void searchText_userInputWithSyntax_isLiteral();
+    void searchIndex_backgroundIndexerCatchesUp();
+    void searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent();
+    void open_realV1File_migratedWithSearchIntact();
     void forEachEnvelope_streamsInOrderAndStops();
     void envelopeById_missing_returnsNotFound();
 
@@ -127,7 +132,7 @@ void TestCaptureStore::open_existingV1File_opensWithDataIntact()
     }
     auto reopened = openOrFail(capturePath());
     QVERIFY(reopened);
-    QCOMPARE(reopened->schemaVersion(), 1);
+    QCOMPARE(reopened->schemaVersion(), CaptureStore::kSchemaVersion);
     QCOMPARE(*reopened->envelopeCount(), 1);
     QCOMPARE(reopened->envelope(1)->envelopeId, QStringLiteral("e-1"));
 }
@@ -575,8 +580,13 @@ void TestCaptureStore::deliveries_recordedRedactedAndListed()
 
 void TestCaptureStore::searchText_findsByEveryIndexedField()
 {
-    auto store = openOrFail(capturePath());
-    QVERIFY(store);
+    // Background indexing off: the first round of checks runs on the scan of not-yet-indexed rows,
+    // the second on the FTS5 index; both must give the same answers.
+    CaptureStore::Options options;
+    options.backgroundSearchIndexing = false;
+    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
+    QVERIFY(opened);
+    auto store = std::move(opened).value();
     QVector<Envelope> batch{
         fixtures::envelope(fixtures::slashCommand(QStringLiteral("1d3c79ab-0ffb-41f3-a080-d19e85f53649"),
                                                   QStringLiteral("get-vlans site fra02")), 1),
@@ -586,18 +596,24 @@ void TestCaptureStore::searchText_findsByEveryIndexedField()
     };
     QVERIFY(store->insertEnvelopes(batch).ok());
     const auto rows = [&](const QString &q) { return *store->searchText(q, 100); };
-    QCOMPARE(rows(QStringLiteral("fra02")), (QVector<qint64>{4, 1}));            // text, newest first
-    QCOMPARE(rows(QStringLiteral("get-vlans fra02")), (QVector<qint64>{1}));     // all words must match
-    QCOMPARE(rows(QStringLiteral("app_mention")), (QVector<qint64>{2}));         // subtype
-    QCOMPARE(rows(QStringLiteral("U333")), (QVector<qint64>{3}));                // user
-    QCOMPARE(rows(QStringLiteral("C222")), (QVector<qint64>{2}));                // channel
-    QCOMPARE(rows(QStringLiteral("1d3c79ab-0ffb-41f3-a080-d19e85f53649")), (QVector<qint64>{1})); // envelope_id
-    QCOMPARE(rows(QStringLiteral("static_select")), (QVector<qint64>{3}));       // only in the raw frame
-    QCOMPARE(rows(QStringLiteral("nauto*")), (QVector<qint64>{4, 3, 1}));        // prefix
-    QCOMPARE(rows(QStringLiteral("fra02")).size(), 2);
-    QCOMPARE(store->searchText(QStringLiteral("fra02"), 1)->size(), 1);          // limit
-    QVERIFY(rows(QStringLiteral("absentword")).isEmpty());
-    QVERIFY(rows(QString()).isEmpty());
+    for (const qint64 backlog : {4, 0}) {
+        QCOMPARE(*store->searchIndexBacklog(), backlog);
+        QCOMPARE(rows(QStringLiteral("fra02")), (QVector<qint64>{4, 1}));            // text, newest first
+        QCOMPARE(rows(QStringLiteral("FRA02")), (QVector<qint64>{4, 1}));            // case-folded
+        QCOMPARE(rows(QStringLiteral("get-vlans fra02")), (QVector<qint64>{1}));     // all words must match
+        QCOMPARE(rows(QStringLiteral("app_mention")), (QVector<qint64>{2}));         // subtype
+        QCOMPARE(rows(QStringLiteral("U333")), (QVector<qint64>{3}));                // user
+        QCOMPARE(rows(QStringLiteral("C222")), (QVector<qint64>{2}));                // channel
+        QCOMPARE(rows(QStringLiteral("1d3c79ab-0ffb-41f3-a080-d19e85f53649")), (QVector<qint64>{1})); // envelope_id
+        QCOMPARE(rows(QStringLiteral("static_select")), (QVector<qint64>{3}));       // only in the raw frame
+        QCOMPARE(rows(QStringLiteral("nauto*")), (QVector<qint64>{4, 3, 1}));        // prefix
+        QCOMPARE(rows(QStringLiteral("fra0")), (QVector<qint64>{}));                 // no prefix without *
+        QCOMPARE(rows(QStringLiteral("fra02")).size(), 2);
+        QCOMPARE(store->searchText(QStringLiteral("fra02"), 1)->size(), 1);          // limit
+        QVERIFY(rows(QStringLiteral("absentword")).isEmpty());
+        QVERIFY(rows(QString()).isEmpty());
+        QVERIFY(store->indexSearchTextNow().ok());
+    }
 }
 
 void TestCaptureStore::searchText_userInputWithSyntax_isLiteral()
@@ -614,6 +630,92 @@ void TestCaptureStore::searchText_userInputWithSyntax_isLiteral()
     }
     QCOMPARE(*store->searchText(QStringLiteral("NOT drill"), 10), (QVector<qint64>{1}));
     QCOMPARE(*store->searchText(QStringLiteral("(drill)"), 10), (QVector<qint64>{1}));
+}
+
+void TestCaptureStore::searchIndex_backgroundIndexerCatchesUp()
+{
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    for (int b = 0; b < 10; ++b) {
+        QVector<Envelope> batch;
+        for (int i = 0; i < 100; ++i)
+            batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("bg-%1-%2").arg(b).arg(i),
+                                                                   QStringLiteral("show device dev%1").arg(b * 100 + i)), i));
+        QVERIFY(store->insertEnvelopes(batch).ok());
+        QCOMPARE(store->searchText(QStringLiteral("dev%1").arg(b * 100 + 99), 10)->size(), 1); // found at once
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(*store->searchIndexBacklog(), qint64(0), 20000);
+    QCOMPARE(store->searchText(QStringLiteral("show"), 2000)->size(), 1000);
+    QCOMPARE(*store->searchText(QStringLiteral("dev0"), 10), (QVector<qint64>{1}));
+    QVERIFY(rawQuery(capturePath(), QStringLiteral("SELECT count(*) FROM envelopes_fts WHERE envelopes_fts MATCH 'dev999'")).toInt() == 1);
+}
+
+void TestCaptureStore::searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent()
+{
+    CaptureStore::Options options;
+    options.backgroundSearchIndexing = false;
+    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
+    QVERIFY(opened);
+    auto store = std::move(opened).value();
+    auto insert = [&](const QString &id, const QString &text) {
+        QVector<Envelope> batch{fixtures::envelope(fixtures::slashCommand(id, text), 1)};
+        return store->insertEnvelopes(batch).ok();
+    };
+    QVERIFY(insert(QStringLiteral("d-1"), QStringLiteral("alpha")));
+    QVERIFY(insert(QStringLiteral("d-2"), QStringLiteral("alpha")));
+    QVERIFY(insert(QStringLiteral("d-3"), QStringLiteral("alpha")));
+    QVERIFY(store->indexSearchTextNow().ok());
+    QVERIFY(insert(QStringLiteral("d-4"), QStringLiteral("alpha")));
+    QVERIFY(insert(QStringLiteral("d-5"), QStringLiteral("alpha")));
+    // Another tool deletes an indexed row and the newest rows (not indexed yet, ids reusable).
+    rawQuery(capturePath(), QStringLiteral("DELETE FROM envelopes WHERE id IN (2, 3, 4, 5)"));
+    QCOMPARE(*store->searchText(QStringLiteral("alpha"), 10), (QVector<qint64>{1}));
+    QVERIFY(insert(QStringLiteral("d-6"), QStringLiteral("beta"))); // gets id 2 again
+    QCOMPARE(*store->searchText(QStringLiteral("beta"), 10), (QVector<qint64>{2}));
+    QVERIFY(store->indexSearchTextNow().ok());
+    QCOMPARE(*store->searchIndexBacklog(), qint64(0));
+    QCOMPARE(*store->searchText(QStringLiteral("beta"), 10), (QVector<qint64>{2}));
+    QCOMPARE(*store->searchText(QStringLiteral("alpha"), 10), (QVector<qint64>{1}));
+    // FTS5's own check: the index matches the content table exactly.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-check"));
+        db.setDatabaseName(capturePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("INSERT INTO envelopes_fts(envelopes_fts) VALUES('integrity-check')")),
+                 qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tst-check"));
+}
+
+void TestCaptureStore::open_realV1File_migratedWithSearchIntact()
+{
+    // A file as version 1 left it: the v1 statements only, one row indexed by v1's insert trigger.
+    {
+        const QString name = QStringLiteral("tst-v1");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(capturePath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql : capture::migrations().front().statements)
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO envelopes(envelope_id, type, text, received_us, raw)"
+                                          " VALUES ('v1-1', 'slash_commands', 'legacy gamma', 1, '{}')")));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    QCOMPARE(store->schemaVersion(), CaptureStore::kSchemaVersion);
+    QCOMPARE(*store->searchIndexBacklog(), qint64(0)); // v1 rows were indexed by its trigger
+    QCOMPARE(*store->searchText(QStringLiteral("gamma"), 10), (QVector<qint64>{1}));
+    QVector<Envelope> batch{fixtures::envelope(fixtures::slashCommand(QStringLiteral("v2-1"), QStringLiteral("gamma again")), 2)};
+    QVERIFY(store->insertEnvelopes(batch).ok());
+    QCOMPARE(*store->searchText(QStringLiteral("gamma"), 10), (QVector<qint64>{2, 1}));
+    QTRY_COMPARE_WITH_TIMEOUT(*store->searchIndexBacklog(), qint64(0), 10000);
+    QCOMPARE(*store->searchText(QStringLiteral("gamma"), 10), (QVector<qint64>{2, 1}));
 }
 
 void TestCaptureStore::forEachEnvelope_streamsInOrderAndStops()

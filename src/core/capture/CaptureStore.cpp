@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "capture/CaptureSchema.h"
+#include "capture/FtsIndexer.h"
 #include "capture/RecentIds.h"
 #include "capture/Redactor.h"
 #include "capture/SqlError.h"
@@ -149,9 +150,15 @@ Result<void> execOne(QSqlQuery &q, const QString &sql, const QString &what, cons
 // way FTS5's unicode61 tokenizer splits text (letters and digits make tokens, anything else separates),
 // so "get-devices" or an envelope_id UUID become their tokens and FTS5 syntax in user input is inert.
 // A trailing "*" on a word makes its last token a prefix.
-QString ftsQuery(const QString &input)
+struct SearchTerm
 {
-    QStringList terms;
+    QString token;
+    bool prefix = false;
+};
+
+QVector<SearchTerm> searchTerms(const QString &input)
+{
+    QVector<SearchTerm> terms;
     const QStringList words = input.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         const bool prefix = word.endsWith(QLatin1Char('*'));
@@ -167,12 +174,69 @@ QString ftsQuery(const QString &input)
         }
         if (!token.isEmpty())
             tokens << token;
-        for (int i = 0; i < tokens.size(); ++i) {
-            const bool last = i == tokens.size() - 1;
-            terms << QLatin1Char('"') + tokens.at(i) + QLatin1Char('"') + (prefix && last ? QStringLiteral("*") : QString());
-        }
+        for (int i = 0; i < tokens.size(); ++i)
+            terms.append({tokens.at(i), prefix && i == tokens.size() - 1});
     }
-    return terms.join(QLatin1Char(' '));
+    return terms;
+}
+
+QString ftsQuery(const QVector<SearchTerm> &terms)
+{
+    QStringList parts;
+    for (const SearchTerm &term : terms)
+        parts << QLatin1Char('"') + term.token + QLatin1Char('"') + (term.prefix ? QStringLiteral("*") : QString());
+    return parts.join(QLatin1Char(' '));
+}
+
+// unicode61's folding: case-folded, diacritics removed (its default remove_diacritics=1).
+QString foldToken(const QString &token)
+{
+    bool plain = true;
+    for (const QChar c : token)
+        plain = plain && c.unicode() < 128;
+    if (plain)
+        return token.toLower();
+    QString folded;
+    const QString decomposed = token.toCaseFolded().normalized(QString::NormalizationForm_D);
+    for (const QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing && c.category() != QChar::Mark_SpacingCombining
+            && c.category() != QChar::Mark_Enclosing)
+            folded += c;
+    }
+    return folded;
+}
+
+// The same match as the FTS5 query, on one row's indexed columns (rows not yet in the index).
+bool rowMatches(const QVector<SearchTerm> &terms, const QStringList &columns)
+{
+    QVector<bool> found(terms.size(), false);
+    int remaining = int(terms.size());
+    auto visit = [&](const QString &rawToken) {
+        const QString token = foldToken(rawToken);
+        for (int i = 0; i < terms.size(); ++i) {
+            if (found.at(i))
+                continue;
+            if (terms.at(i).prefix ? token.startsWith(terms.at(i).token) : token == terms.at(i).token) {
+                found[i] = true;
+                --remaining;
+            }
+        }
+    };
+    for (const QString &column : columns) {
+        qsizetype start = -1;
+        for (qsizetype i = 0; i <= column.size() && remaining > 0; ++i) {
+            const bool tokenChar = i < column.size() && column.at(i).isLetterOrNumber();
+            if (tokenChar && start < 0) {
+                start = i;
+            } else if (!tokenChar && start >= 0) {
+                visit(column.mid(start, i - start));
+                start = -1;
+            }
+        }
+        if (remaining == 0)
+            return true;
+    }
+    return remaining == 0;
 }
 
 } // namespace
@@ -278,6 +342,7 @@ CaptureStore::CaptureStore() = default;
 
 CaptureStore::~CaptureStore()
 {
+    m_indexer.reset();
     m_checkpointer.reset();
     m_statements.reset(); // queries must go before their connection
     if (m_connectionName.isEmpty())
@@ -331,6 +396,8 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
         if (auto r = store->m_duplicates->catchUp(*store->m_statements, path); !r)
             return r.error();
         store->m_checkpointer = std::make_unique<WalCheckpointer>(path);
+        if (options.backgroundSearchIndexing)
+            store->m_indexer = std::make_unique<FtsIndexer>(path);
     }
     qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")
                        << "schema" << store->m_schemaVersion;
@@ -452,6 +519,7 @@ Result<void> CaptureStore::migrate()
                      QStringLiteral("Open it once read-write (no other program writing it) to upgrade it.")};
     }
 
+    const bool newFile = m_schemaVersion == 0;
     for (const capture::Migration &migration : capture::migrations()) {
         if (migration.toVersion <= m_schemaVersion)
             continue;
@@ -479,7 +547,7 @@ Result<void> CaptureStore::migrate()
             q.exec(QStringLiteral("ROLLBACK"));
             return result;
         }
-        if (m_schemaVersion == 0)
+        if (newFile)
             qCDebug(lcCapture) << "new capture" << m_path << "schema" << migration.toVersion;
         else
             qCInfo(lcCapture) << "capture upgraded to schema" << migration.toVersion << "-" << migration.summary;
@@ -619,8 +687,11 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
         m_duplicates->reset();
         return result;
     }
-    if (!batch.isEmpty())
+    if (!batch.isEmpty()) {
         m_duplicates->committed(batch.constLast().rowId);
+        if (m_indexer)
+            m_indexer->committed();
+    }
     return result;
 }
 
@@ -937,19 +1008,80 @@ Result<QVector<DeliveryRecord>> CaptureStore::deliveries(qint64 envelopeRowId) c
 Result<QVector<qint64>> CaptureStore::searchText(const QString &query, int limit) const
 {
     QVector<qint64> out;
-    const QString match = ftsQuery(query);
-    if (match.isEmpty() || limit <= 0)
+    QVector<SearchTerm> terms = searchTerms(query);
+    if (terms.isEmpty() || limit <= 0)
         return out;
-    QSqlQuery q(database());
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT rowid FROM envelopes_fts WHERE envelopes_fts MATCH ? ORDER BY rowid DESC LIMIT ?"));
-    q.addBindValue(match);
-    q.addBindValue(limit);
+    // One read transaction: the mark, the rows above it and the index are one snapshot.
+    const bool snapshot = q.exec(QStringLiteral("BEGIN"));
+    auto finish = [&](Result<QVector<qint64>> result) {
+        q.finish();
+        if (snapshot)
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+        return result;
+    };
+    if (!q.exec(QStringLiteral("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_indexed_upto'")))
+        return finish(sqlError(q.lastError(), QStringLiteral("Searching"), m_path));
+    const qint64 mark = q.next() ? q.value(0).toLongLong() : std::numeric_limits<qint64>::max();
+    q.finish();
+
+    // Rows committed after the mark are not in the FTS5 index yet: match them here, newest first.
+    if (mark < std::numeric_limits<qint64>::max()) {
+        QVector<SearchTerm> folded = terms;
+        for (SearchTerm &term : folded)
+            term.token = foldToken(term.token);
+        q.prepare(QStringLiteral("SELECT id, text, subtype, user_id, channel_id, envelope_id, raw FROM envelopes"
+                                 " WHERE id > ? ORDER BY id DESC"));
+        q.addBindValue(mark);
+        if (!q.exec())
+            return finish(sqlError(q.lastError(), QStringLiteral("Searching"), m_path));
+        while (q.next() && out.size() < limit) {
+            const QStringList columns{q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                                      q.value(4).toString(), q.value(5).toString(), q.value(6).toString()};
+            if (rowMatches(folded, columns))
+                out.append(q.value(0).toLongLong());
+        }
+        q.finish();
+    }
+    if (out.size() >= limit)
+        return finish(out);
+    q.prepare(QStringLiteral("SELECT rowid FROM envelopes_fts WHERE envelopes_fts MATCH ? AND rowid <= ?"
+                             " ORDER BY rowid DESC LIMIT ?"));
+    q.addBindValue(ftsQuery(terms));
+    q.addBindValue(mark);
+    q.addBindValue(limit - int(out.size()));
     if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("Searching"), m_path);
+        return finish(sqlError(q.lastError(), QStringLiteral("Searching"), m_path));
     while (q.next())
         out.append(q.value(0).toLongLong());
-    return out;
+    return finish(out);
+}
+
+Result<qint64> CaptureStore::searchIndexBacklog() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM envelopes)"
+                               " - (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_indexed_upto')"))
+        || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("Reading the search index state"), m_path);
+    return std::max<qint64>(0, q.value(0).toLongLong());
+}
+
+Result<void> CaptureStore::indexSearchTextNow()
+{
+    if (m_readOnly)
+        return readOnlyError();
+    for (int chunk = 0; chunk < 1000000; ++chunk) {
+        const Result<qint64> left = FtsIndexer::indexChunk(database(), 4096, m_path);
+        if (!left)
+            return left.error();
+        m_checkpointer->committed();
+        if (*left == 0)
+            return {};
+    }
+    return {};
 }
 
 Result<void> CaptureStore::forEachEnvelope(const std::function<bool(const Envelope &)> &visit) const

@@ -13,6 +13,7 @@
 
 namespace socketscope {
 
+class FtsIndexer;
 class WalCheckpointer;
 
 // A link lifecycle event, stored so the timeline can be drawn later and offline.
@@ -74,12 +75,15 @@ class CaptureStore
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     struct Options
     {
         // Envelope/event ids remembered in memory for duplicate detection without a query per row.
         int recentIdCapacity = 100000;
+        // Feed the FTS5 index from a background thread after each commit (read-write only). Off: rows
+        // wait for indexSearchTextNow(); search still finds them (tests use this to pin either path).
+        bool backgroundSearchIndexing = true;
     };
 
     static Result<std::unique_ptr<CaptureStore>> open(const QString &path, Mode mode = Mode::ReadWrite);
@@ -127,8 +131,13 @@ public:
 
     // Full-text search over text, subtype, user, channel, envelope_id and the raw frame. The query is
     // plain words (all must match, "word*" for a prefix); FTS5 syntax characters are taken literally.
-    // Returns row ids, newest first.
+    // Returns row ids, newest first. Complete at every moment: rows committed but not yet in the FTS5
+    // index (it is fed after the commit, off the ack path) are matched by a scan with the same rules.
     Result<QVector<qint64>> searchText(const QString &query, int limit) const;
+    // Rows committed but not yet in the FTS5 index (a read-write store indexes them in the background).
+    Result<qint64> searchIndexBacklog() const;
+    // Indexes every pending row now, on this connection (tests, import, before closing a big capture).
+    Result<void> indexSearchTextNow();
 
     // Streams every envelope in row order (for export) without loading all into memory.
     // visit returns false to stop early.
@@ -159,6 +168,7 @@ private:
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<DuplicateIndex> m_duplicates;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // read-write only
+    std::unique_ptr<FtsIndexer> m_indexer;           // read-write only
 };
 
 } // namespace socketscope

@@ -1,0 +1,504 @@
+// Benchmark: the same simulator scenarios against `socketscope-cli listen` and against Slack's official
+// Node client (@slack/socket-mode, pinned in bench/node/package.json), one after the other. Each client
+// gets a fresh in-process simulator and runs as a child process; everything is measured on the simulator
+// side (send → ack received, links live, envelopes acked) plus /proc of the client process.
+//
+// Phases per client, in this order:
+//   1. ack latency at --rate-low and --rate-high envelopes/s (--latency-seconds each); CPU time
+//      (utime+stime) and peak memory (VmHWM) of the client over these two phases;
+//   2. disconnect refresh_requested under traffic (server closes the link 2 s later, as configured);
+//   3. disconnect warning under traffic (server closes the link --warning-close-ms later; Slack: ~10 s);
+//   4. throughput ramp: --ramp rates, --ramp-seconds each; stops at the first rate with an ack over 3 s,
+//      an envelope left unacked, or an envelope the simulator could not deliver.
+// Prints a Markdown table (rows = measures, columns = SocketScope | @slack/socket-mode | winner) and
+// writes JSON with --json FILE.
+//
+//   bench_side_by_side [--cli PATH] [--node PATH] [--only socketscope|node] [--json FILE] [--quick]
+
+#include "BenchSupport.h"
+#include "SlackSimulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+using namespace socketscope;
+using namespace socketscope::bench;
+
+namespace {
+
+constexpr qint64 kLateUs = 3000000; // Slack's ack deadline
+
+struct Settings
+{
+    int rateLow = 500;
+    int rateHigh = 2000;
+    int latencySeconds = 15;
+    int faultRate = 500;
+    int warningCloseMs = 10000;
+    int refreshCloseMs = 2000;
+    QVector<int> ramp{1000, 2000, 5000, 10000, 20000, 50000};
+    int rampSeconds = 5;
+};
+
+struct ClientDef
+{
+    QString key;    // socketscope | node
+    QString title;  // column title
+    QString program;
+    QStringList args;
+    QString workDir;
+    std::function<void(QProcessEnvironment &, const sim::SlackSimulator &)> env;
+};
+
+struct LatencyResult
+{
+    int rate = 0;
+    double achieved = 0;
+    int sent = 0, acked = 0, unacked = 0, undeliverable = 0, late = 0;
+    qint64 p50 = 0, p99 = 0, max = 0;
+    QJsonObject json() const
+    {
+        return {{QStringLiteral("rate"), rate}, {QStringLiteral("achieved_per_s"), achieved},
+                {QStringLiteral("sent"), sent}, {QStringLiteral("acked"), acked},
+                {QStringLiteral("unacked"), unacked}, {QStringLiteral("undeliverable"), undeliverable},
+                {QStringLiteral("late"), late}, {QStringLiteral("p50_us"), p50},
+                {QStringLiteral("p99_us"), p99}, {QStringLiteral("max_us"), max}};
+    }
+};
+
+struct FaultResult
+{
+    QString scenario;
+    int generated = 0;       // envelopes Slack (the sim) had for the client during the phase
+    int lost = 0;            // never acked and never will be: interactivity/commands unacked, events still unacked after Slack's first retry
+    int undeliverable = 0;   // no live link when the envelope was due
+    int retriesNeeded = 0;   // events_api retries the simulator had to send
+    int zeroLinkWindows = 0;
+    qint64 zeroLinkUs = 0;
+    int linksOpened = 0;
+    bool liveAtEnd = true;   // a live link when the phase ended
+    QJsonObject json() const
+    {
+        return {{QStringLiteral("scenario"), scenario}, {QStringLiteral("generated"), generated},
+                {QStringLiteral("lost"), lost}, {QStringLiteral("undeliverable"), undeliverable},
+                {QStringLiteral("retries_needed"), retriesNeeded},
+                {QStringLiteral("zero_link_windows"), zeroLinkWindows},
+                {QStringLiteral("zero_link_us"), zeroLinkUs}, {QStringLiteral("links_opened"), linksOpened},
+                {QStringLiteral("live_at_end"), liveAtEnd}};
+    }
+};
+
+struct ClientResult
+{
+    bool ran = false;
+    QString error;
+    QVector<LatencyResult> latency;   // rateLow, rateHigh
+    qint64 cpuMs = -1;                // over the two latency phases
+    qint64 hwmKb = -1;                // VmHWM after the latency phases
+    qint64 hwmEndKb = -1;             // VmHWM at the end (after the ramp)
+    FaultResult refresh, warning;
+    QVector<LatencyResult> ramp;
+    int maxRate = 0;                  // highest ramp rate passed
+    double maxRateAchieved = 0;
+    QString rampStop;                 // why the ramp stopped
+    QString exitNote;                 // the client exited on its own: when, exit code, log tail
+};
+
+LatencyResult latencyPhase(TrafficDriver &driver, int rate, int seconds, qint64 settleMs)
+{
+    driver.start(rate);
+    runFor(qint64(seconds) * 1000);
+    driver.stop();
+    driver.settle(settleMs);
+    const TrafficDriver::Phase &p = driver.phase();
+    LatencyResult r;
+    r.rate = rate;
+    r.achieved = p.achievedPerSecond();
+    r.sent = p.sent;
+    r.acked = p.acked;
+    r.unacked = driver.unacked();
+    r.undeliverable = p.undeliverable;
+    r.late = p.late;
+    r.p50 = percentile(p.latenciesUs, 0.50);
+    r.p99 = percentile(p.latenciesUs, 0.99);
+    r.max = maxOf(p.latenciesUs);
+    return r;
+}
+
+FaultResult faultPhase(sim::SlackSimulator &simulator, TrafficDriver &driver, sim::Scenario scenario, int rate,
+                       qint64 afterMs)
+{
+    FaultResult r;
+    r.scenario = sim::scenarioName(scenario);
+    const sim::SimStats before = simulator.stats();
+    driver.start(rate);
+    runFor(2000);
+    simulator.runScenario(scenario);
+    runFor(afterMs);
+    driver.stop();
+    // Slack retries an unacked event after the 3 s deadline (first retry at once); wait for that too.
+    driver.settle(5000);
+    waitUntil([&] { return simulator.stats().pendingEvents <= before.pendingEvents; }, 5000);
+    const sim::SimStats after = simulator.stats();
+    const TrafficDriver::Phase &p = driver.phase();
+    r.generated = p.sent + p.undeliverable;
+    r.undeliverable = p.undeliverable;
+    r.retriesNeeded = after.retriesSent - before.retriesSent;
+    // Commands and interactivity are never retried by Slack: unacked or undeliverable = lost.
+    // Events are retried; one still unacked after the retry is counted as lost here.
+    r.lost = (p.undeliverable - p.undeliverableEvents) + driver.unackedNonEvents()
+             + std::max(0, after.pendingEvents - before.pendingEvents);
+    r.zeroLinkWindows = after.zeroLinkWindows - before.zeroLinkWindows;
+    r.zeroLinkUs = after.zeroLinkUs - before.zeroLinkUs;
+    r.linksOpened = after.linksOpened - before.linksOpened;
+    r.liveAtEnd = simulator.liveLinkCount() > 0;
+    return r;
+}
+
+ClientResult runClient(const ClientDef &def, const Settings &s, const QString &tempDir)
+{
+    ClientResult result;
+    sim::SlackSimConfig config;
+    config.ackDeadlineMs = 3000;
+    config.warningCloseDelayMs = s.warningCloseMs;
+    config.refreshCloseDelayMs = s.refreshCloseMs;
+    config.serverPingIntervalMs = 5000;
+    auto simulator = std::make_unique<sim::SlackSimulator>(config);
+    if (auto r = simulator->listen(0); !r) {
+        result.error = QStringLiteral("simulator: %1").arg(r.error().message);
+        return result;
+    }
+    QProcess proc;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    def.env(env, *simulator);
+    proc.setProcessEnvironment(env);
+    if (!def.workDir.isEmpty())
+        proc.setWorkingDirectory(def.workDir);
+    const QString log = QDir(tempDir).filePath(def.key + QStringLiteral(".log"));
+    proc.setStandardOutputFile(log);
+    proc.setStandardErrorFile(log, QIODevice::Append);
+    proc.start(def.program, def.args);
+    auto logTail = [&] {
+        QFile f(log);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().right(2000)) : QString();
+    };
+    if (!proc.waitForStarted(10000) || !waitUntil([&] { return simulator->liveLinkCount() == 1; }, 30000)) {
+        result.error = QStringLiteral("%1 did not connect: %2").arg(def.title, logTail());
+        proc.kill();
+        proc.waitForFinished(5000);
+        return result;
+    }
+    const qint64 pid = proc.processId();
+    TrafficDriver driver(simulator.get());
+    say(QStringLiteral("[%1] warm-up 2 s at %2/s").arg(def.title).arg(s.rateLow));
+    latencyPhase(driver, s.rateLow, 2, 5000);
+
+    const qint64 cpuBefore = procCpuMs(pid);
+    for (int rate : {s.rateLow, s.rateHigh}) {
+        say(QStringLiteral("[%1] ack latency at %2/s for %3 s").arg(def.title).arg(rate).arg(s.latencySeconds));
+        result.latency.append(latencyPhase(driver, rate, s.latencySeconds, 10000));
+    }
+    result.cpuMs = procCpuMs(pid) - cpuBefore;
+    result.hwmKb = procStatusKb(pid, "VmHWM:");
+
+    say(QStringLiteral("[%1] disconnect refresh_requested at %2/s").arg(def.title).arg(s.faultRate));
+    auto noteExit = [&](const QString &phase) {
+        if (proc.state() == QProcess::Running || !result.exitNote.isEmpty())
+            return;
+        result.exitNote = QStringLiteral("%1 exited on its own during %2 (exit code %3): %4")
+                              .arg(def.title, phase).arg(proc.exitCode()).arg(logTail().right(600).simplified());
+        say(result.exitNote);
+    };
+    noteExit(QStringLiteral("the latency phases"));
+    result.refresh = faultPhase(*simulator, driver, sim::Scenario::Refresh, s.faultRate, s.refreshCloseMs + 8000);
+    noteExit(QStringLiteral("the refresh_requested phase"));
+    waitUntil([&] { return simulator->liveLinkCount() >= 1; }, 30000);
+    say(QStringLiteral("[%1] disconnect warning at %2/s (server closes after %3 ms)").arg(def.title).arg(s.faultRate).arg(s.warningCloseMs));
+    result.warning = faultPhase(*simulator, driver, sim::Scenario::Warning, s.faultRate, s.warningCloseMs + 8000);
+    noteExit(QStringLiteral("the warning phase"));
+    waitUntil([&] { return simulator->liveLinkCount() >= 1; }, 30000);
+
+    result.rampStop = QStringLiteral("every rate passed");
+    for (int rate : s.ramp) {
+        if (proc.state() != QProcess::Running) {
+            noteExit(QStringLiteral("the ramp"));
+            result.rampStop = QStringLiteral("client exited before %1/s").arg(rate);
+            break;
+        }
+        say(QStringLiteral("[%1] ramp %2/s for %3 s").arg(def.title).arg(rate).arg(s.rampSeconds));
+        const LatencyResult r = latencyPhase(driver, rate, s.rampSeconds, 15000);
+        result.ramp.append(r);
+        if (r.late > 0 || r.unacked > 0 || r.undeliverable > 0) {
+            result.rampStop = QStringLiteral("%1/s: %2 acks over 3 s, %3 unacked, %4 undeliverable (max %5 ms)")
+                                  .arg(rate).arg(r.late).arg(r.unacked).arg(r.undeliverable)
+                                  .arg(r.max / 1000.0, 0, 'f', 0);
+            break;
+        }
+        if (r.achieved < 0.9 * rate) {
+            // The simulator (one thread in this process) could not send faster: the limit is ours, not the client's.
+            result.maxRate = rate;
+            result.maxRateAchieved = r.achieved;
+            result.rampStop = QStringLiteral("simulator limit: %1/s asked, %2/s sent").arg(rate).arg(r.achieved, 0, 'f', 0);
+            break;
+        }
+        result.maxRate = rate;
+        result.maxRateAchieved = r.achieved;
+        // Let a backlog drain fully before the next step.
+        waitUntil([&] { return simulator->liveLinkCount() >= 1; }, 10000);
+        runFor(1000);
+    }
+    noteExit(QStringLiteral("the ramp"));
+    result.hwmEndKb = procStatusKb(pid, "VmHWM:");
+    simulator->stopGapMeasurement();
+    proc.terminate();
+    if (!proc.waitForFinished(15000)) {
+        proc.kill();
+        proc.waitForFinished(5000);
+    }
+    result.ran = true;
+    return result;
+}
+
+std::optional<QString> installNode(const QString &npm)
+{
+    // Install into the build tree, once per package.json content; never into the source tree.
+    const QString src = QStringLiteral(SOCKETSCOPE_BENCH_NODE_SOURCE_DIR);
+    const QString work = QStringLiteral(SOCKETSCOPE_BENCH_NODE_WORK_DIR);
+    QDir().mkpath(work);
+    auto read = [](const QString &p) {
+        QFile f(p);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QFile::remove(work + QStringLiteral("/ack_all.js"));
+    if (!QFile::copy(src + QStringLiteral("/ack_all.js"), work + QStringLiteral("/ack_all.js")))
+        return QStringLiteral("cannot copy ack_all.js to %1").arg(work);
+    const QByteArray pkg = read(src + QStringLiteral("/package.json"));
+    if (read(work + QStringLiteral("/package.json")) == pkg
+        && QFile::exists(work + QStringLiteral("/node_modules/@slack/socket-mode/package.json")))
+        return std::nullopt;
+    QFile::remove(work + QStringLiteral("/package.json"));
+    QFile::copy(src + QStringLiteral("/package.json"), work + QStringLiteral("/package.json"));
+    say(QStringLiteral("npm install @slack/socket-mode into %1 …").arg(work));
+    QProcess install;
+    install.setWorkingDirectory(work);
+    install.setProcessChannelMode(QProcess::MergedChannels);
+    install.start(npm, {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund")});
+    const bool finished = install.waitForFinished(240000);
+    const QByteArray output = install.readAll();
+    if (!finished || install.exitStatus() != QProcess::NormalExit || install.exitCode() != 0) {
+        install.kill();
+        QFile::remove(work + QStringLiteral("/package.json"));
+        return QStringLiteral("npm install failed: %1").arg(QString::fromUtf8(output.right(1500)));
+    }
+    return std::nullopt;
+}
+
+QString ms(qint64 us)
+{
+    return QStringLiteral("%1 ms").arg(us / 1000.0, 0, 'f', us < 10000 ? 2 : 0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption cliOpt(QStringLiteral("cli"), QStringLiteral("socketscope-cli path"), QStringLiteral("PATH"),
+                                    QStringLiteral(SOCKETSCOPE_CLI_PATH));
+    const QCommandLineOption nodeOpt(QStringLiteral("node"), QStringLiteral("node executable"), QStringLiteral("PATH"));
+    const QCommandLineOption onlyOpt(QStringLiteral("only"), QStringLiteral("run one client: socketscope or node"), QStringLiteral("WHICH"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("write results as JSON"), QStringLiteral("FILE"));
+    const QCommandLineOption secondsOpt(QStringLiteral("latency-seconds"), QStringLiteral("length of each latency phase (default 15)"), QStringLiteral("S"), QStringLiteral("15"));
+    const QCommandLineOption rampSecondsOpt(QStringLiteral("ramp-seconds"), QStringLiteral("length of each ramp step (default 5)"), QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption warningOpt(QStringLiteral("warning-close-ms"), QStringLiteral("warning → server close (default 10000, as Slack)"), QStringLiteral("MS"), QStringLiteral("10000"));
+    const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("short phases (3 s) for a smoke run"));
+    const QCommandLineOption logDirOpt(QStringLiteral("log-dir"), QStringLiteral("keep the clients' stderr logs (and the capture) here"), QStringLiteral("DIR"));
+    parser.addOptions({cliOpt, nodeOpt, onlyOpt, jsonOpt, secondsOpt, rampSecondsOpt, warningOpt, quickOpt, logDirOpt});
+    parser.process(app);
+
+    Settings s;
+    s.latencySeconds = std::clamp(parser.value(secondsOpt).toInt(), 1, 600);
+    s.rampSeconds = std::clamp(parser.value(rampSecondsOpt).toInt(), 1, 120);
+    s.warningCloseMs = std::clamp(parser.value(warningOpt).toInt(), 100, 60000);
+    if (parser.isSet(quickOpt)) {
+        s.latencySeconds = 3;
+        s.rampSeconds = 2;
+    }
+    const QString only = parser.value(onlyOpt);
+    const QString loadStart = loadAverage();
+
+    QTemporaryDir tmpDir;
+    const QString workPath = parser.isSet(logDirOpt) ? parser.value(logDirOpt) : tmpDir.path();
+    QDir().mkpath(workPath);
+    const QDir tmp(workPath);
+    QFile::remove(tmp.filePath(QStringLiteral("side-by-side.sqlite")));
+    ClientDef scope;
+    scope.key = QStringLiteral("socketscope");
+    scope.title = QStringLiteral("SocketScope");
+    scope.program = parser.value(cliOpt);
+    scope.args = {QStringLiteral("listen"), QStringLiteral("--capture"), tmp.filePath(QStringLiteral("side-by-side.sqlite")),
+                  QStringLiteral("--give-up-after"), QStringLiteral("3")};
+    scope.env = [](QProcessEnvironment &env, const sim::SlackSimulator &sim) {
+        env.insert(QStringLiteral("SOCKETSCOPE_SLACK_API_URL"), sim.apiUrl().toString());
+        env.insert(QStringLiteral("SOCKETSCOPE_SLACK_APP_TOKEN"), sim.config().appToken);
+    };
+    ClientDef node;
+    node.key = QStringLiteral("node");
+    node.title = QStringLiteral("@slack/socket-mode");
+    node.program = parser.isSet(nodeOpt) ? parser.value(nodeOpt) : QStandardPaths::findExecutable(QStringLiteral("node"));
+    node.args = {QStringLiteral("ack_all.js")};
+    node.workDir = QStringLiteral(SOCKETSCOPE_BENCH_NODE_WORK_DIR);
+    node.env = [](QProcessEnvironment &env, const sim::SlackSimulator &sim) {
+        env.insert(QStringLiteral("SIM_API_URL"), sim.apiUrl().toString());
+        env.insert(QStringLiteral("SIM_APP_TOKEN"), sim.config().appToken);
+    };
+
+    ClientResult results[2];
+    if (only.isEmpty() || only == scope.key)
+        results[0] = runClient(scope, s, tmp.path());
+    if (only.isEmpty() || only == node.key) {
+        const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
+        if (node.program.isEmpty() || npm.isEmpty()) {
+            results[1].error = QStringLiteral("node or npm not installed");
+        } else if (auto failed = installNode(npm)) {
+            results[1].error = *failed;
+        } else {
+            results[1] = runClient(node, s, tmp.path());
+        }
+    }
+    for (const ClientResult &r : results) {
+        if (!r.error.isEmpty())
+            say(QStringLiteral("error: %1").arg(r.error));
+    }
+    const QString loadEnd = loadAverage();
+
+    // ---- table ----
+    const ClientResult &a = results[0];
+    const ClientResult &b = results[1];
+    QString md;
+    md += QStringLiteral("| Measure | SocketScope | @slack/socket-mode 2.0.7 | Winner |\n|---|---|---|---|\n");
+    auto row = [&](const QString &measure, const QString &va, const QString &vb, std::optional<double> na,
+                   std::optional<double> nb, bool lowerBetter) {
+        QString winner = QStringLiteral("—");
+        if (a.ran && b.ran && na && nb) {
+            if (*na == *nb)
+                winner = QStringLiteral("tie");
+            else
+                winner = ((*na < *nb) == lowerBetter) ? QStringLiteral("SocketScope") : QStringLiteral("@slack/socket-mode");
+        }
+        md += QStringLiteral("| %1 | %2 | %3 | %4 |\n").arg(measure, a.ran ? va : QStringLiteral("not run"),
+                                                           b.ran ? vb : QStringLiteral("not run"), winner);
+    };
+    auto lat = [](const ClientResult &r, int i) { return r.latency.value(i); };
+    for (int i = 0; i < 2; ++i) {
+        const int rate = i == 0 ? s.rateLow : s.rateHigh;
+        const LatencyResult la = lat(a, i), lb = lat(b, i);
+        row(QStringLiteral("Ack latency p50 @ %1/s").arg(rate), ms(la.p50), ms(lb.p50), double(la.p50), double(lb.p50), true);
+        row(QStringLiteral("Ack latency p99 @ %1/s").arg(rate), ms(la.p99), ms(lb.p99), double(la.p99), double(lb.p99), true);
+        row(QStringLiteral("Ack latency max @ %1/s").arg(rate), ms(la.max), ms(lb.max), double(la.max), double(lb.max), true);
+        auto missed = [](const LatencyResult &l) { return double(l.unacked + l.undeliverable + l.late); };
+        row(QStringLiteral("Late/unacked @ %1/s (of sent)").arg(rate),
+            QStringLiteral("%1 of %2").arg(missed(la)).arg(la.sent + la.undeliverable),
+            QStringLiteral("%1 of %2").arg(missed(lb)).arg(lb.sent + lb.undeliverable), missed(la), missed(lb), true);
+    }
+    auto rampText = [](const ClientResult &r) {
+        if (r.ramp.isEmpty())
+            return QStringLiteral("not measured (%1)").arg(r.rampStop);
+        return r.maxRate > 0 ? QStringLiteral("%1/s (%2/s sent)").arg(r.maxRate).arg(r.maxRateAchieved, 0, 'f', 0)
+                             : QStringLiteral("< %1/s").arg(r.ramp.first().rate);
+    };
+    auto rampValue = [](const ClientResult &r) -> std::optional<double> {
+        return r.ramp.isEmpty() ? std::nullopt : std::optional<double>(r.maxRate);
+    };
+    row(QStringLiteral("Max sustained rate, no ack > 3 s"), rampText(a), rampText(b), rampValue(a), rampValue(b), false);
+    auto fault = [&](const QString &name, const FaultResult &fa, const FaultResult &fb) {
+        row(QStringLiteral("Envelopes lost across `%1`").arg(name),
+            QStringLiteral("%1 of %2").arg(fa.lost).arg(fa.generated), QStringLiteral("%1 of %2").arg(fb.lost).arg(fb.generated),
+            double(fa.lost), double(fb.lost), true);
+        row(QStringLiteral("Events needing a Slack retry across `%1`").arg(name), QString::number(fa.retriesNeeded),
+            QString::number(fb.retriesNeeded), double(fa.retriesNeeded), double(fb.retriesNeeded), true);
+        auto gap = [](const FaultResult &f) {
+            return QStringLiteral("%1 s (%2 windows%3)").arg(f.zeroLinkUs / 1e6, 0, 'f', 2).arg(f.zeroLinkWindows)
+                .arg(f.liveAtEnd ? QString() : QStringLiteral(", no link at the end"));
+        };
+        row(QStringLiteral("Time without a live link across `%1`").arg(name), gap(fa), gap(fb),
+            double(fa.zeroLinkUs), double(fb.zeroLinkUs), true);
+    };
+    fault(QStringLiteral("refresh_requested"), a.refresh, b.refresh);
+    fault(QStringLiteral("warning"), a.warning, b.warning);
+    row(QStringLiteral("CPU time (utime+stime), latency phases"), QStringLiteral("%1 s").arg(a.cpuMs / 1000.0, 0, 'f', 2),
+        QStringLiteral("%1 s").arg(b.cpuMs / 1000.0, 0, 'f', 2), double(a.cpuMs), double(b.cpuMs), true);
+    row(QStringLiteral("Peak memory (VmHWM), latency phases"), QStringLiteral("%1 MB").arg(a.hwmKb / 1024.0, 0, 'f', 1),
+        QStringLiteral("%1 MB").arg(b.hwmKb / 1024.0, 0, 'f', 1), double(a.hwmKb), double(b.hwmKb), true);
+    auto mb = [](qint64 kb) { return kb > 0 ? QStringLiteral("%1 MB").arg(kb / 1024.0, 0, 'f', 1) : QStringLiteral("n/a (process gone)"); };
+    auto kbValue = [](qint64 kb) -> std::optional<double> { return kb > 0 ? std::optional<double>(double(kb)) : std::nullopt; };
+    row(QStringLiteral("Peak memory (VmHWM), end of ramp"), mb(a.hwmEndKb), mb(b.hwmEndKb), kbValue(a.hwmEndKb), kbValue(b.hwmEndKb), true);
+
+    QString notes;
+    notes += QStringLiteral("\nLatency phases: %1 s each; fault phases: %2/s, `refresh_requested` closes after %3 ms, `warning` after %4 ms; "
+                            "ramp: %5 s per step.\n")
+                 .arg(s.latencySeconds).arg(s.faultRate).arg(s.refreshCloseMs).arg(s.warningCloseMs).arg(s.rampSeconds);
+    notes += QStringLiteral("Ramp stopped — SocketScope: %1; @slack/socket-mode: %2.\n")
+                 .arg(a.ran ? a.rampStop : QStringLiteral("not run"), b.ran ? b.rampStop : QStringLiteral("not run"));
+    for (const ClientResult *r : {&a, &b}) {
+        if (!r->exitNote.isEmpty())
+            notes += QStringLiteral("**%1**\n").arg(r->exitNote);
+    }
+    notes += QStringLiteral("Machine: %1, %2 logical CPUs; load average %3 at start, %4 at end.\n")
+                 .arg(cpuModel()).arg(QThread::idealThreadCount()).arg(loadStart, loadEnd);
+    std::printf("%s%s", qPrintable(md), qPrintable(notes));
+    std::fflush(stdout);
+
+    if (parser.isSet(jsonOpt)) {
+        auto clientJson = [](const ClientResult &r) {
+            QJsonArray latency, ramp;
+            for (const LatencyResult &l : r.latency)
+                latency.append(l.json());
+            for (const LatencyResult &l : r.ramp)
+                ramp.append(l.json());
+            return QJsonObject{{QStringLiteral("ran"), r.ran}, {QStringLiteral("error"), r.error},
+                               {QStringLiteral("latency"), latency}, {QStringLiteral("cpu_ms"), r.cpuMs},
+                               {QStringLiteral("hwm_kb"), r.hwmKb}, {QStringLiteral("hwm_end_kb"), r.hwmEndKb},
+                               {QStringLiteral("refresh"), r.refresh.json()}, {QStringLiteral("warning"), r.warning.json()},
+                               {QStringLiteral("ramp"), ramp}, {QStringLiteral("max_rate"), r.maxRate},
+                               {QStringLiteral("max_rate_achieved"), r.maxRateAchieved},
+                               {QStringLiteral("ramp_stop"), r.rampStop}, {QStringLiteral("exit_note"), r.exitNote}};
+        };
+        const QJsonObject o{
+            {QStringLiteral("settings"), QJsonObject{{QStringLiteral("latency_seconds"), s.latencySeconds},
+                                                     {QStringLiteral("rate_low"), s.rateLow},
+                                                     {QStringLiteral("rate_high"), s.rateHigh},
+                                                     {QStringLiteral("fault_rate"), s.faultRate},
+                                                     {QStringLiteral("refresh_close_ms"), s.refreshCloseMs},
+                                                     {QStringLiteral("warning_close_ms"), s.warningCloseMs},
+                                                     {QStringLiteral("ramp_seconds"), s.rampSeconds}}},
+            {QStringLiteral("machine"), QJsonObject{{QStringLiteral("cpu"), cpuModel()},
+                                                    {QStringLiteral("logical_cpus"), QThread::idealThreadCount()},
+                                                    {QStringLiteral("load_start"), loadStart},
+                                                    {QStringLiteral("load_end"), loadEnd}}},
+            {QStringLiteral("socketscope"), clientJson(a)},
+            {QStringLiteral("node_socket_mode"), clientJson(b)},
+            {QStringLiteral("markdown"), QString(md + notes)},
+        };
+        QFile f(parser.value(jsonOpt));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QJsonDocument(o).toJson());
+    }
+    // A benchmark, not a test: exit 0 when both clients ran, whoever won.
+    return (a.ran || only == node.key) && (b.ran || only == scope.key) ? 0 : 1;
+}
