@@ -48,8 +48,9 @@ endif()
 add_custom_target(socketscope_install_docs ALL DEPENDS ${socketscope_gz_outputs})
 
 if(UNIX AND NOT APPLE)
+    # Named after the package, not the project (GNUInstallDirs' DOCDIR would be doc/SocketScope).
     install(FILES ${PROJECT_SOURCE_DIR}/packaging/debian/copyright ${socketscope_changelog}
-            DESTINATION ${CMAKE_INSTALL_DOCDIR})
+            DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/socketscope)
 endif()
 
 if(SOCKETSCOPE_BUILD_GUI)
