@@ -292,6 +292,30 @@ Bridge: Envelopes werden signiert erneut an Nautobot zugestellt, damit Benutzer 
         <source>⚠ hello.num_connections is %1: other consumers share this Slack app. Slack gives each envelope to one connection, so commands SocketScope receives get no answer unless Bridge mode is on.</source>
         <translation>⚠ hello.num_connections ist %1: Andere Verbraucher teilen sich diese Slack-App. Slack stellt jedes Envelope nur einer Verbindung zu, daher erhalten Befehle, die SocketScope empfängt, keine Antwort, solange der Bridge-Modus nicht eingeschaltet ist.</translation>
     </message>
+    <message>
+        <source>Idle</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Verbinde neu</translation>
+    </message>
+    <message>
+        <source>Backing off</source>
+        <translation>Warte vor neuem Versuch</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::DetailPane</name>
@@ -423,6 +447,57 @@ Bridge: Envelopes werden signiert erneut an Nautobot zugestellt, damit Benutzer 
     <message>
         <source>Could not open the capture %1: %2</source>
         <translation>Der Mitschnitt %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::EnvelopeColoring</name>
+    <message>
+        <source>Ack ≥ 3 s</source>
+        <translation>Ack ≥ 3 s</translation>
+    </message>
+    <message>
+        <source>Acked after Slack&apos;s 3 s deadline: the user saw an error or Slack retries</source>
+        <translation>Nach der 3-s-Frist von Slack bestätigt: Der Benutzer sah einen Fehler oder Slack wiederholt</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Ohne Ack</translation>
+    </message>
+    <message>
+        <source>Never acked within 3 s: Slack retries events; commands fail for the user</source>
+        <translation>Nicht innerhalb von 3 s bestätigt: Slack wiederholt Events; Befehle schlagen für den Benutzer fehl</translation>
+    </message>
+    <message>
+        <source>Ack ≥ 1 s</source>
+        <translation>Ack ≥ 1 s</translation>
+    </message>
+    <message>
+        <source>Acked late (1–3 s): close to the deadline</source>
+        <translation>Spät bestätigt (1–3 s): knapp an der Frist</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Same event_id or envelope_id seen before in this capture</source>
+        <translation>Gleiche event_id oder envelope_id schon früher in diesem Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>retry_attempt &gt; 0: Slack re-sent an unacked event</source>
+        <translation>retry_attempt &gt; 0: Slack hat ein unbestätigtes Event erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Unknown type</source>
+        <translation>Unbekannter Typ</translation>
+    </message>
+    <message>
+        <source>Envelope type other than events_api, slash_commands, interactive (kept raw)</source>
+        <translation>Envelope-Typ außer events_api, slash_commands, interactive (unverändert aufbewahrt)</translation>
     </message>
 </context>
 <context>

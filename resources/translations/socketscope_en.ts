@@ -292,6 +292,30 @@ Bridge: envelopes are re-delivered, signed, to Nautobot so users still get answe
         <source>⚠ hello.num_connections is %1: other consumers share this Slack app. Slack gives each envelope to one connection, so commands SocketScope receives get no answer unless Bridge mode is on.</source>
         <translation>⚠ hello.num_connections is %1: other consumers share this Slack app. Slack gives each envelope to one connection, so commands SocketScope receives get no answer unless Bridge mode is on.</translation>
     </message>
+    <message>
+        <source>Idle</source>
+        <translation>Idle</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnecting</translation>
+    </message>
+    <message>
+        <source>Backing off</source>
+        <translation>Backing off</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::DetailPane</name>
@@ -423,6 +447,57 @@ Bridge: envelopes are re-delivered, signed, to Nautobot so users still get answe
     <message>
         <source>Could not open the capture %1: %2</source>
         <translation>Could not open the capture %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::EnvelopeColoring</name>
+    <message>
+        <source>Ack ≥ 3 s</source>
+        <translation>Ack ≥ 3 s</translation>
+    </message>
+    <message>
+        <source>Acked after Slack&apos;s 3 s deadline: the user saw an error or Slack retries</source>
+        <translation>Acked after Slack&apos;s 3 s deadline: the user saw an error or Slack retries</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Unacked</translation>
+    </message>
+    <message>
+        <source>Never acked within 3 s: Slack retries events; commands fail for the user</source>
+        <translation>Never acked within 3 s: Slack retries events; commands fail for the user</translation>
+    </message>
+    <message>
+        <source>Ack ≥ 1 s</source>
+        <translation>Ack ≥ 1 s</translation>
+    </message>
+    <message>
+        <source>Acked late (1–3 s): close to the deadline</source>
+        <translation>Acked late (1–3 s): close to the deadline</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Same event_id or envelope_id seen before in this capture</source>
+        <translation>Same event_id or envelope_id seen before in this capture</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>retry_attempt &gt; 0: Slack re-sent an unacked event</source>
+        <translation>retry_attempt &gt; 0: Slack re-sent an unacked event</translation>
+    </message>
+    <message>
+        <source>Unknown type</source>
+        <translation>Unknown type</translation>
+    </message>
+    <message>
+        <source>Envelope type other than events_api, slash_commands, interactive (kept raw)</source>
+        <translation>Envelope type other than events_api, slash_commands, interactive (kept raw)</translation>
     </message>
 </context>
 <context>
