@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what SocketScope needs on Debian 12 (bookworm). Safe to re-run: installs only what is missing.
-# Usage: scripts/install-deps.sh [--build|--test|--all]
+# Usage: scripts/install-deps.sh [--build|--test|--package|--all]
 set -euo pipefail
 
 what="${1:---build}"
@@ -8,13 +8,20 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
             qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite
             qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
             qt6-qpa-plugins libqt6svg6 libsqlite3-0 fonts-dejavu-core)
-test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick)
+test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick
+           desktop-file-utils appstream)
+# scripts/package-deb.sh: cpack's DEB generator (dpkg-shlibdeps, fakeroot), lintian and the validators.
+package_pkgs=(dpkg-dev fakeroot file lintian desktop-file-utils appstream man-db)
+# scripts/render-icons.sh (the PNG icons are committed; only needed to re-render them).
+extra_pkgs=(librsvg2-bin)
 
 pkgs=("${build_pkgs[@]}")
 case "$what" in
     --build) ;;
-    --test|--all) pkgs+=("${test_pkgs[@]}") ;;
-    *) echo "usage: $0 [--build|--test|--all]" >&2; exit 2 ;;
+    --test) pkgs+=("${test_pkgs[@]}") ;;
+    --package) pkgs+=("${package_pkgs[@]}") ;;
+    --all) pkgs+=("${test_pkgs[@]}" "${package_pkgs[@]}" "${extra_pkgs[@]}") ;;
+    *) echo "usage: $0 [--build|--test|--package|--all]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -2,6 +2,7 @@
 
 #include "SlackSimulator.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
 
@@ -95,7 +96,9 @@ public:
             simulator = new sim::SlackSimulator(sim::SlackSimConfig{}, this);
             auto listening = simulator->listen(0);
             if (!listening.ok()) {
-                Q_EMIT failed(tr("The built-in simulator could not listen on 127.0.0.1: %1")
+                // Explicit context: lupdate cannot resolve this .cpp-local class's tr().
+                Q_EMIT failed(QCoreApplication::translate("socketscope::SimWorker",
+                                                          "The built-in simulator could not listen on 127.0.0.1: %1")
                                   .arg(listening.error().toString()));
                 return;
             }

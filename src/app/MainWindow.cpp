@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "EngineController.h"
 #include "ExportDialog.h"
 #include "Redaction.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketscope.svg")));
     buildLayout();
     wireActions();
+    installHelpMenu(this);
     restoreState();
 
     auto *statsTimer = new QTimer(this);

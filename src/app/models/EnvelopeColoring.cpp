@@ -2,6 +2,8 @@
 
 #include "capture/EnvelopeFilter.h"
 
+#include <QCoreApplication>
+
 namespace socketscope {
 
 namespace {
@@ -22,19 +24,20 @@ bool isDark(const QPalette &palette)
 
 const QVector<EnvelopeColoring::Rule> &EnvelopeColoring::rules()
 {
+    // Names and descriptions are user-visible (legend, tooltips): translated once, at first use.
     static const QVector<Rule> list{
-        {State::AckOverDeadline, QStringLiteral("Ack ≥ 3 s"),
-         QStringLiteral("Acked after Slack's 3 s deadline: the user saw an error or Slack retries"), QColor(0xe5, 0x39, 0x35)},
-        {State::Unacked, QStringLiteral("Unacked"),
-         QStringLiteral("Never acked within 3 s: Slack retries events; commands fail for the user"), QColor(0xd8, 0x1b, 0x60)},
-        {State::LateAck, QStringLiteral("Ack ≥ 1 s"), QStringLiteral("Acked late (1–3 s): close to the deadline"),
+        {State::AckOverDeadline, QCoreApplication::translate("socketscope::EnvelopeColoring", "Ack ≥ 3 s"),
+         QCoreApplication::translate("socketscope::EnvelopeColoring", "Acked after Slack's 3 s deadline: the user saw an error or Slack retries"), QColor(0xe5, 0x39, 0x35)},
+        {State::Unacked, QCoreApplication::translate("socketscope::EnvelopeColoring", "Unacked"),
+         QCoreApplication::translate("socketscope::EnvelopeColoring", "Never acked within 3 s: Slack retries events; commands fail for the user"), QColor(0xd8, 0x1b, 0x60)},
+        {State::LateAck, QCoreApplication::translate("socketscope::EnvelopeColoring", "Ack ≥ 1 s"), QCoreApplication::translate("socketscope::EnvelopeColoring", "Acked late (1–3 s): close to the deadline"),
          QColor(0xff, 0xb3, 0x00)},
-        {State::Duplicate, QStringLiteral("Duplicate"),
-         QStringLiteral("Same event_id or envelope_id seen before in this capture"), QColor(0x8d, 0x6e, 0x63)},
-        {State::Retry, QStringLiteral("Retry"), QStringLiteral("retry_attempt > 0: Slack re-sent an unacked event"),
+        {State::Duplicate, QCoreApplication::translate("socketscope::EnvelopeColoring", "Duplicate"),
+         QCoreApplication::translate("socketscope::EnvelopeColoring", "Same event_id or envelope_id seen before in this capture"), QColor(0x8d, 0x6e, 0x63)},
+        {State::Retry, QCoreApplication::translate("socketscope::EnvelopeColoring", "Retry"), QCoreApplication::translate("socketscope::EnvelopeColoring", "retry_attempt > 0: Slack re-sent an unacked event"),
          QColor(0x1e, 0x88, 0xe5)},
-        {State::UnknownType, QStringLiteral("Unknown type"),
-         QStringLiteral("Envelope type other than events_api, slash_commands, interactive (kept raw)"),
+        {State::UnknownType, QCoreApplication::translate("socketscope::EnvelopeColoring", "Unknown type"),
+         QCoreApplication::translate("socketscope::EnvelopeColoring", "Envelope type other than events_api, slash_commands, interactive (kept raw)"),
          QColor(0x8e, 0x24, 0xaa)},
     };
     return list;

@@ -170,6 +170,19 @@ void ConnectionBar::setDemo(bool demo)
     m_profile->setEnabled(!demo);
 }
 
+QString ConnectionBar::stateName(ClientState state)
+{
+    switch (state) {
+    case ClientState::Idle: return tr("Idle");
+    case ClientState::Connecting: return tr("Connecting");
+    case ClientState::Connected: return tr("Connected");
+    case ClientState::Reconnecting: return tr("Reconnecting");
+    case ClientState::BackingOff: return tr("Backing off");
+    case ClientState::Stopped: return tr("Stopped");
+    }
+    return clientStateName(state);
+}
+
 void ConnectionBar::setState(ClientState state, const QString &detail)
 {
     const bool wasUp = m_state != ClientState::Idle && m_state != ClientState::Stopped;
@@ -178,8 +191,7 @@ void ConnectionBar::setState(ClientState state, const QString &detail)
     m_connect->setText(up ? tr("Disconnect") : tr("Connect"));
     m_connect->setIcon(QIcon(up ? QStringLiteral(":/icons/disconnect.svg") : QStringLiteral(":/icons/connect.svg")));
     m_mode->setEnabled(!up);
-    QString text = clientStateName(state);
-    text[0] = text.at(0).toUpper();
+    const QString text = stateName(state);
     m_stateLabel->setText(detail.isEmpty() ? text : QStringLiteral("%1 — %2").arg(text, detail));
     m_stateLabel->setToolTip(detail);
     QPixmap dot(12, 12);

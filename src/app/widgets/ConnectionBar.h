@@ -43,6 +43,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static QString stateName(ClientState state); // translated
     void placeCounters();
     void updateUptime();
     void updateSharedWarning();

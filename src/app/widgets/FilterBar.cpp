@@ -25,10 +25,10 @@ struct TypeToggle
     const char *tip;
 };
 const TypeToggle kToggles[] = {
-    {"slash_commands", QT_TRANSLATE_NOOP("FilterBar", "Slash"), QT_TRANSLATE_NOOP("FilterBar", "slash_commands envelopes")},
-    {"interactive", QT_TRANSLATE_NOOP("FilterBar", "Interactive"), QT_TRANSLATE_NOOP("FilterBar", "interactive envelopes (block_actions, view_submission, …)")},
-    {"events_api", QT_TRANSLATE_NOOP("FilterBar", "Events"), QT_TRANSLATE_NOOP("FilterBar", "events_api envelopes (app_mention, message, …)")},
-    {"unknown", QT_TRANSLATE_NOOP("FilterBar", "Other"), QT_TRANSLATE_NOOP("FilterBar", "envelopes of any other type (kept raw)")},
+    {"slash_commands", QT_TRANSLATE_NOOP("socketscope::FilterBar", "Slash"), QT_TRANSLATE_NOOP("socketscope::FilterBar", "slash_commands envelopes")},
+    {"interactive", QT_TRANSLATE_NOOP("socketscope::FilterBar", "Interactive"), QT_TRANSLATE_NOOP("socketscope::FilterBar", "interactive envelopes (block_actions, view_submission, …)")},
+    {"events_api", QT_TRANSLATE_NOOP("socketscope::FilterBar", "Events"), QT_TRANSLATE_NOOP("socketscope::FilterBar", "events_api envelopes (app_mention, message, …)")},
+    {"unknown", QT_TRANSLATE_NOOP("socketscope::FilterBar", "Other"), QT_TRANSLATE_NOOP("socketscope::FilterBar", "envelopes of any other type (kept raw)")},
 };
 } // namespace
 
