@@ -87,12 +87,13 @@ public:
     QAction *replayAction() const { return m_replayAction; }
     QAction *answerAction() const { return m_answerAction; }
     QAction *restConsoleAction() const { return m_restConsoleAction; }
-    ReplayDialog *replayDialog() const { return m_replayDialog; }
-    AnswerDialog *answerDialog() const { return m_answerDialog; }
-    RestConsoleDialog *restConsoleDialog() const { return m_restConsoleDialog; }
+    ReplayDialog *replayDialog() const;
+    AnswerDialog *answerDialog() const;
+    RestConsoleDialog *restConsoleDialog() const;
     void openReplayDialog();
     void openAnswerDialog();
     void openRestConsole();
+    void showOperatorDialogForScreenshot(const QString &which); // "replay" | "answer" (screenshot script)
 
 Q_SIGNALS:
     void jsonlImported(const QString &capturePath);

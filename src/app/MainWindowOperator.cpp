@@ -19,17 +19,28 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
 
 namespace socketscope {
+
+ReplayDialog *MainWindow::replayDialog() const { return m_replayDialog.data(); }
+AnswerDialog *MainWindow::answerDialog() const { return m_answerDialog.data(); }
+RestConsoleDialog *MainWindow::restConsoleDialog() const { return m_restConsoleDialog.data(); }
 
 void MainWindow::buildOperatorMenus()
 {
     QMenu *envelopeMenu = new QMenu(tr("E&nvelope"), this);
     envelopeMenu->setObjectName(QStringLiteral("menuEnvelope"));
-    m_replayAction = envelopeMenu->addAction(tr("&Replay to Nautobot…"), this, &MainWindow::openReplayDialog);
+    m_replayAction = envelopeMenu->addAction(tr("&Replay to Nautobot…"));
+    connect(m_replayAction, &QAction::triggered, this, &MainWindow::openReplayDialog);
     m_replayAction->setObjectName(QStringLiteral("actionReplay"));
     m_replayAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_answerAction = envelopeMenu->addAction(tr("&Answer…"), this, &MainWindow::openAnswerDialog);
+    m_answerAction = envelopeMenu->addAction(tr("&Answer…"));
+    connect(m_answerAction, &QAction::triggered, this, &MainWindow::openAnswerDialog);
     m_answerAction->setObjectName(QStringLiteral("actionAnswer"));
     m_answerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
@@ -41,7 +52,8 @@ void MainWindow::buildOperatorMenus()
         menuBar()->addMenu(tools);
     }
     menuBar()->insertMenu(tools->menuAction(), envelopeMenu);
-    m_restConsoleAction = tools->addAction(tr("Nautobot &REST console…"), this, &MainWindow::openRestConsole);
+    m_restConsoleAction = tools->addAction(tr("Nautobot &REST console…"));
+    connect(m_restConsoleAction, &QAction::triggered, this, &MainWindow::openRestConsole);
     m_restConsoleAction->setObjectName(QStringLiteral("actionRestConsole"));
 
     // Context menu on the table: the operator actions, then copy.
@@ -150,7 +162,8 @@ void MainWindow::resolveEndpoints(std::function<void(const OperatorEndpoints &)>
     *step = [this, pending, done, useKeychain, profileName, step]() {
         if (pending->kinds.isEmpty()) {
             done(pending->endpoints);
-            *step = nullptr; // break the self-reference
+            // Break the self-reference once this call has returned.
+            QTimer::singleShot(0, this, [step] { *step = nullptr; });
             return;
         }
         const SecretKind kind = pending->kinds.takeFirst();
@@ -228,6 +241,29 @@ void MainWindow::openRestConsole()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         m_restConsoleDialog = dialog;
         dialog->show();
+    });
+}
+
+void MainWindow::showOperatorDialogForScreenshot(const QString &which)
+{
+    if (which == QLatin1String("replay"))
+        openReplayDialog();
+    else if (which == QLatin1String("answer"))
+        openAnswerDialog();
+    QTimer::singleShot(500, this, [this] {
+        if (m_replayDialog) {
+            m_replayDialog->move(0, 0);
+            m_replayDialog->commandEdit()->setText(m_replayDialog->commandEdit()->text()
+                                                   + QStringLiteral(" location ams01"));
+            m_replayDialog->replanNow();
+            m_replayDialog->confirmBox()->setChecked(true);
+        }
+        if (m_answerDialog) {
+            m_answerDialog->move(0, 0);
+            m_answerDialog->textEdit()->setPlainText(tr("Looking into it — the *ams01* switches are being checked."));
+            m_answerDialog->revalidateNow();
+            QMetaObject::invokeMethod(m_answerDialog->fromNautobotButton(), &QPushButton::click);
+        }
     });
 }
 
