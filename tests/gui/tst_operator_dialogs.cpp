@@ -250,14 +250,14 @@ void TestOperatorDialogs::composer_textAnswers_reachResponseUrl_budgetCountsDown
 
 void TestOperatorDialogs::composer_answerFromNautobot_fillsTable_useAsReply()
 {
-    const Envelope e = capture(EnvelopeKind::SlashCommand, QStringLiteral("env-nb"), QStringLiteral("get-devices"));
+    const Envelope e = capture(EnvelopeKind::SlashCommand, QStringLiteral("env-nb"), QStringLiteral("get-devices location ams01"));
     AnswerDialog dialog(e, m_store.get(), endpoints());
     QAbstractItemModelTester tester(dialog.resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(dialog.fromNautobotButton()->isEnabled());
     QVERIFY(!dialog.useAsReplyButton()->isEnabled());
     QTest::mouseClick(dialog.fromNautobotButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog.useAsReplyButton()->isEnabled(), 10000);
-    QCOMPARE(dialog.resultModel()->rowCount(), m_h->nautobot.deviceCount());
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.useAsReplyButton()->isEnabled(), qPrintable(dialog.nautobotStatusText()), 10000);
+    QCOMPARE(dialog.resultModel()->rowCount(), m_h->nautobot.config().devicesPerLocation);
     QVERIFY(dialog.resultModel()->columnCount() >= 2);
     const QString firstDevice = dialog.resultModel()->index(0, 0).data().toString();
     QVERIFY(!firstDevice.isEmpty());
