@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "EngineController.h"
+#include "answers/NautobotCommandMapper.h"
 #include "dialogs/AnswerDialog.h"
 #include "dialogs/ReplayDialog.h"
 #include "dialogs/RestConsoleDialog.h"
@@ -246,6 +247,18 @@ void MainWindow::openRestConsole()
 
 void MainWindow::showOperatorDialogForScreenshot(const QString &which)
 {
+    // A /nautobot command with a REST equivalent, so "Answer from Nautobot" has rows to show.
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        const Envelope &e = m_model->envelopeAt(row);
+        if (e.type != QLatin1String("slash_commands"))
+            continue;
+        auto command = NautobotCommandMapper::parse(e.subtype.mid(1) + QLatin1Char(' ') + e.text);
+        if (command.ok() && NautobotCommandMapper::map(command.value()).ok()) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->selectRow(row);
+            break;
+        }
+    }
     if (which == QLatin1String("replay"))
         openReplayDialog();
     else if (which == QLatin1String("answer"))
@@ -253,9 +266,6 @@ void MainWindow::showOperatorDialogForScreenshot(const QString &which)
     QTimer::singleShot(500, this, [this] {
         if (m_replayDialog) {
             m_replayDialog->move(0, 0);
-            m_replayDialog->commandEdit()->setText(m_replayDialog->commandEdit()->text()
-                                                   + QStringLiteral(" location ams01"));
-            m_replayDialog->replanNow();
             m_replayDialog->confirmBox()->setChecked(true);
         }
         if (m_answerDialog) {

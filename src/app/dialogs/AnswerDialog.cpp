@@ -105,6 +105,7 @@ AnswerDialog::AnswerDialog(const Envelope &envelope, CaptureStore *store, const 
     m_resultView->setObjectName(QStringLiteral("answerResultTable"));
     m_resultView->setModel(m_resultModel);
     m_resultView->verticalHeader()->hide();
+    m_resultView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_resultView->horizontalHeader()->setStretchLastSection(true);
     m_resultView->setAlternatingRowColors(true);
 

@@ -102,9 +102,10 @@ ReplayDialog::ReplayDialog(const Envelope &envelope, CaptureStore *store, const 
     layout->addWidget(m_warnings);
     layout->addWidget(new QLabel(tr("Edit before sending (re-signed on every change):"), this));
     layout->addWidget(m_editTabs, 1);
+    m_editTabs->setMaximumHeight(260);
     layout->addWidget(m_editError);
     layout->addWidget(new QLabel(tr("Request (secrets masked):"), this));
-    layout->addWidget(m_request, 2);
+    layout->addWidget(m_request, 3);
     layout->addWidget(m_confirm);
     layout->addWidget(m_progress);
     layout->addWidget(m_result);

@@ -56,6 +56,7 @@ RestConsoleDialog::RestConsoleDialog(const OperatorEndpoints &endpoints, QWidget
     m_table->setObjectName(QStringLiteral("restTable"));
     m_table->setModel(m_model);
     m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_raw->setObjectName(QStringLiteral("restRaw"));
     m_raw->setReadOnly(true);

@@ -109,6 +109,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_deliveriesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_deliveriesView->setAlternatingRowColors(true);
     m_deliveriesView->verticalHeader()->hide();
+    m_deliveriesView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_deliveriesView->horizontalHeader()->setStretchLastSection(true);
     const int widths[] = {110, 160, 220, 60, 80};
     for (int c = 0; c < DeliveryTableModel::Outcome; ++c)
