@@ -51,3 +51,8 @@ shot demo-narrow-light light 820x700+0+0 8 --demo --demo-rate 6
 unset SOCKETSCOPE_SELECT_ROW_AFTER_MS
 # An empty table: connected to the simulator, no traffic yet.
 shot empty-dark dark 1100x700+0+0 4 --demo --demo-rate 0
+# The operator's dialogs on a selected slash command (cropped to the dialog at the top-left corner).
+export SOCKETSCOPE_SELECT_ROW_AFTER_MS=5000
+SOCKETSCOPE_SCREENSHOT_DIALOG=replay shot replay-dialog-light light 760x640+0+0 8 --demo --demo-rate 6
+SOCKETSCOPE_SCREENSHOT_DIALOG=answer shot answer-composer-light light 900x680+0+0 8 --demo --demo-rate 6
+unset SOCKETSCOPE_SELECT_ROW_AFTER_MS

@@ -1,5 +1,6 @@
 #include "EngineController.h"
 
+#include "NautobotSimulator.h"
 #include "SlackSimulator.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ public:
         connect(client, &SocketModeClient::linkEvent, this, &EngineWorker::linkEvent);
         connect(client, &SocketModeClient::helloReceived, this, &EngineWorker::helloReceived);
         connect(client, &SocketModeClient::warning, this, &EngineWorker::warning);
+        connect(client, &SocketModeClient::deliveryUpdated, this, &EngineWorker::deliveryUpdated);
         connect(client, &SocketModeClient::fatalError, this,
                 [this](const Error &e) { Q_EMIT failed(e.toString()); });
         connect(client, &SocketModeClient::gaveUp, this, [this](const Error &e) { Q_EMIT failed(e.toString()); });
@@ -81,6 +83,7 @@ Q_SIGNALS:
     void counters(int liveLinks, int reconnects);
     void warning(const QString &text);
     void failed(const QString &text);
+    void deliveryUpdated(qint64 rowId, const QString &status);
 };
 
 // Lives in the simulator thread.
@@ -89,11 +92,16 @@ class SimWorker : public QObject
     Q_OBJECT
 public:
     sim::SlackSimulator *simulator = nullptr;
+    sim::NautobotSimulator *nautobot = nullptr;
 
     void start(double perSecond)
     {
         if (!simulator) {
             simulator = new sim::SlackSimulator(sim::SlackSimConfig{}, this);
+            // The demo's Nautobot shares the Slack simulator's port, so replays, answers and the REST
+            // console work in the demo workspace too.
+            nautobot = new sim::NautobotSimulator(sim::NautobotSimConfig{}, this);
+            nautobot->registerOn(simulator->httpServer());
             auto listening = simulator->listen(0);
             if (!listening.ok()) {
                 // Explicit context: lupdate cannot resolve this .cpp-local class's tr().
@@ -104,6 +112,15 @@ public:
             }
         }
         simulator->startTraffic(perSecond);
+        OperatorEndpoints endpoints;
+        endpoints.nautobotUrl = simulator->apiUrl().resolved(QUrl(QStringLiteral("/")));
+        endpoints.nautobotToken = nautobot->config().token;
+        endpoints.signingSecret = nautobot->config().signingSecret;
+        endpoints.slackApiUrl = simulator->apiUrl();
+        endpoints.botToken = simulator->config().botToken;
+        endpoints.slashPrefix = nautobot->config().slashCommandPrefix;
+        endpoints.origin = tr("demo simulator");
+        Q_EMIT nautobotReady(endpoints);
         Q_EMIT ready(simulator->apiUrl(), simulator->config().appToken);
     }
     void setRate(double perSecond)
@@ -113,12 +130,15 @@ public:
     }
     void shutdown()
     {
+        delete nautobot;
+        nautobot = nullptr;
         delete simulator;
         simulator = nullptr;
     }
 
 Q_SIGNALS:
     void ready(const QUrl &apiUrl, const QString &appToken);
+    void nautobotReady(const socketscope::OperatorEndpoints &endpoints);
     void failed(const QString &text);
 };
 
@@ -129,6 +149,7 @@ EngineController::EngineController(QObject *parent) : QObject(parent)
     qRegisterMetaType<LinkEvent>();
     qRegisterMetaType<ClientState>();
     qRegisterMetaType<Error>();
+    qRegisterMetaType<OperatorEndpoints>();
 }
 
 EngineController::~EngineController()
@@ -158,6 +179,7 @@ void EngineController::ensureEngineThread()
     connect(worker, &EngineWorker::counters, this, &EngineController::counters);
     connect(worker, &EngineWorker::warning, this, &EngineController::warning);
     connect(worker, &EngineWorker::failed, this, &EngineController::failed);
+    connect(worker, &EngineWorker::deliveryUpdated, this, &EngineController::deliveryUpdated);
     m_engineThread->start();
 }
 
@@ -196,6 +218,8 @@ void EngineController::startDemo(const QString &capturePath, const QString &mode
             m_active = false;
             Q_EMIT failed(text);
         });
+        connect(worker, &SimWorker::nautobotReady, this,
+                [this](const OperatorEndpoints &endpoints) { m_demoEndpoints = endpoints; });
         connect(worker, &SimWorker::ready, this, [this](const QUrl &apiUrl, const QString &token) {
             ClientOptions options;
             options.apiUrl = apiUrl;

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "capture/CaptureStore.h"
+#include "dialogs/OperatorEndpoints.h"
 #include "slack/SocketModeClient.h"
 
 #include <QObject>
 #include <QPointer>
+
+#include <optional>
 
 class QThread;
 
@@ -33,6 +36,9 @@ public:
     QString capturePath() const { return m_capturePath; }
     void setDemoRate(double perSecond);
     void shutdown(); // stops and joins the worker threads
+    // Demo workspace: the in-process simulator's Nautobot (REST + ChatOps) and Slack Web API, with
+    // their generated secrets; empty until the simulator listens.
+    std::optional<OperatorEndpoints> demoEndpoints() const { return m_demoEndpoints; }
 
 Q_SIGNALS:
     void captureReady(const QString &path); // the writer created the schema; readers may open it now
@@ -44,6 +50,7 @@ Q_SIGNALS:
     void counters(int liveLinks, int reconnects);
     void warning(const QString &text);
     void failed(const QString &text); // fatal, gave up, or could not start
+    void deliveryUpdated(qint64 rowId, const QString &status); // Bridge mode: a re-delivery's outcome
 
 private:
     void ensureEngineThread();
@@ -57,6 +64,7 @@ private:
     QString m_mode;
     bool m_active = false;
     bool m_demo = false;
+    std::optional<OperatorEndpoints> m_demoEndpoints;
 };
 
 } // namespace socketscope

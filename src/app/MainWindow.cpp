@@ -67,6 +67,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     buildLayout();
     wireActions();
     installHelpMenu(this);
+    buildOperatorMenus();
     restoreState();
 
     auto *statsTimer = new QTimer(this);
@@ -222,6 +223,10 @@ void MainWindow::wireActions()
     });
     connect(m_engine, &EngineController::warning, this,
             [this](const QString &text) { m_messages->showMessage(MessageBar::Kind::Warning, text); });
+    connect(m_engine, &EngineController::deliveryUpdated, this, [this](qint64 rowId, const QString &status) {
+        m_model->setDeliveryStatus(rowId, status);
+        refreshDeliveries(rowId);
+    });
     connect(m_engine, &EngineController::failed, this,
             [this](const QString &text) { m_messages->showMessage(MessageBar::Kind::Error, text); });
 }
@@ -439,6 +444,7 @@ void MainWindow::onSelectionChanged()
     if (e.ackedUs == 0)
         e.ackedUs = lean.ackedUs; // the ack may not be written yet (it rides with the next commit)
     m_detail->setEnvelope(e, m_linkEvents);
+    refreshDeliveries(e.rowId);
 }
 
 QVector<qint64> MainWindow::selectedRowIds() const

@@ -4,12 +4,18 @@
 #include "models/LiveStats.h"
 #include "slack/SocketModeClient.h"
 
+#include "dialogs/OperatorEndpoints.h"
+
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 
+class QAction;
 class QLabel;
 class QSplitter;
 
@@ -20,6 +26,11 @@ class MainWindow;
 namespace socketscope {
 
 class AckHistogram;
+class AnswerDialog;
+class ReplayDialog;
+class RestConsoleDialog;
+class SecretResolver;
+class SecretStore;
 class CaptureStorePager;
 class ColorLegend;
 class ConnectionBar;
@@ -71,6 +82,19 @@ public:
     void selectEnvelopeForScreenshot(); // picks a slash command near the tail and shows its JSON tree
     QString currentCapturePath() const;
 
+    // Operator actions (Envelope and Tools menus; MainWindowOperator.cpp). The dialogs open
+    // non-modal once the endpoints and secrets are resolved (asynchronously).
+    QAction *replayAction() const { return m_replayAction; }
+    QAction *answerAction() const { return m_answerAction; }
+    QAction *restConsoleAction() const { return m_restConsoleAction; }
+    ReplayDialog *replayDialog() const;
+    AnswerDialog *answerDialog() const;
+    RestConsoleDialog *restConsoleDialog() const;
+    void openReplayDialog();
+    void openAnswerDialog();
+    void openRestConsole();
+    void showOperatorDialogForScreenshot(const QString &which); // "replay" | "answer" (screenshot script)
+
 Q_SIGNALS:
     void jsonlImported(const QString &capturePath);
 
@@ -93,6 +117,11 @@ private:
     void importJsonl(const QString &path);
     QString newCapturePath(const QString &prefix) const;
     QVector<qint64> selectedRowIds() const;
+    void buildOperatorMenus();
+    void resolveEndpoints(std::function<void(const OperatorEndpoints &)> done);
+    std::optional<Envelope> currentEnvelope();
+    CaptureStore *operatorStore();
+    void refreshDeliveries(qint64 rowId);
 
     std::unique_ptr<Ui::MainWindow> ui;
     MainWindowOptions m_options;
@@ -120,6 +149,16 @@ private:
     QHash<qint64, qint64> m_receivedByRow;        // recent rows' receive time, for ack latency
     std::deque<qint64> m_receivedOrder;
     bool m_viewingFile = false;
+
+    QAction *m_replayAction = nullptr;
+    QAction *m_answerAction = nullptr;
+    QAction *m_restConsoleAction = nullptr;
+    QPointer<ReplayDialog> m_replayDialog;
+    QPointer<AnswerDialog> m_answerDialog;
+    QPointer<RestConsoleDialog> m_restConsoleDialog;
+    std::unique_ptr<CaptureStore> m_operatorStore; // read-write, GUI thread: records replays and answers
+    SecretStore *m_secretStore = nullptr;
+    SecretResolver *m_secretResolver = nullptr;
 };
 
 } // namespace socketscope

@@ -196,6 +196,12 @@ int main(int argc, char **argv)
     // Screenshot aid (scripts/screenshots.sh): select a row after N ms so the detail pane has content.
     const int selectAfterMs = qEnvironmentVariableIntValue("SOCKETSCOPE_SELECT_ROW_AFTER_MS");
     if (selectAfterMs > 0)
-        QTimer::singleShot(selectAfterMs, &window, [&window] { window.selectEnvelopeForScreenshot(); });
+        QTimer::singleShot(selectAfterMs, &window, [&window] {
+            window.selectEnvelopeForScreenshot();
+            // SOCKETSCOPE_SCREENSHOT_DIALOG=replay|answer: open that dialog at the top-left corner too.
+            const QString dialog = qEnvironmentVariable("SOCKETSCOPE_SCREENSHOT_DIALOG");
+            if (!dialog.isEmpty())
+                window.showOperatorDialogForScreenshot(dialog);
+        });
     return app.exec();
 }

@@ -1,5 +1,6 @@
 #include "widgets/DetailPane.h"
 
+#include "models/DeliveryTableModel.h"
 #include "models/JsonTreeModel.h"
 #include "nautobot/SlackHttpForm.h"
 #include "widgets/JsonHighlighter.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -53,7 +55,8 @@ QToolButton *toolButton(QWidget *parent, const QString &icon, const QString &tex
 
 DetailPane::DetailPane(QWidget *parent)
     : QTabWidget(parent), m_treeModel(new JsonTreeModel(this)), m_timing(new QLabel(this)),
-      m_http(new QPlainTextEdit(this)), m_httpNote(new QLabel(this)), m_link(new QLabel(this))
+      m_http(new QPlainTextEdit(this)), m_httpNote(new QLabel(this)), m_link(new QLabel(this)),
+      m_deliveries(new DeliveryTableModel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     setDocumentMode(true);
@@ -92,6 +95,28 @@ DetailPane::DetailPane(QWidget *parent)
     linkScroll->setWidgetResizable(true);
     linkScroll->setFrameShape(QFrame::NoFrame);
     addTab(linkScroll, tr("Link"));
+
+    auto *deliveries = new QWidget(this);
+    auto *deliveriesLayout = new QVBoxLayout(deliveries);
+    deliveriesLayout->setContentsMargins(0, 0, 0, 0);
+    m_deliveriesEmpty = new QLabel(deliveries);
+    m_deliveriesEmpty->setObjectName(QStringLiteral("deliveriesEmpty"));
+    m_deliveriesEmpty->setMargin(6);
+    m_deliveriesEmpty->setWordWrap(true);
+    m_deliveriesView = new QTableView(deliveries);
+    m_deliveriesView->setObjectName(QStringLiteral("deliveriesView"));
+    m_deliveriesView->setModel(m_deliveries);
+    m_deliveriesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_deliveriesView->setAlternatingRowColors(true);
+    m_deliveriesView->verticalHeader()->hide();
+    m_deliveriesView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_deliveriesView->horizontalHeader()->setStretchLastSection(true);
+    const int widths[] = {110, 160, 220, 60, 80};
+    for (int c = 0; c < DeliveryTableModel::Outcome; ++c)
+        m_deliveriesView->horizontalHeader()->resizeSection(c, widths[c]);
+    deliveriesLayout->addWidget(m_deliveriesEmpty);
+    deliveriesLayout->addWidget(m_deliveriesView, 1);
+    addTab(deliveries, tr("Deliveries"));
     clearEnvelope();
 }
 
@@ -192,6 +217,20 @@ void DetailPane::clearEnvelope()
     m_timing->setText(tr("Select an envelope to see its timing."));
     m_http->setPlainText(QString());
     m_link->setText(QString());
+    setDeliveries({});
+}
+
+void DetailPane::setDeliveries(const QVector<DeliveryRecord> &deliveries)
+{
+    m_deliveries->setDeliveries(deliveries);
+    m_deliveriesEmpty->setText(!m_has ? tr("Select an envelope to see its deliveries and answers.")
+                                      : deliveries.isEmpty()
+                                            ? tr("Not delivered or answered yet. Replay it (Ctrl+R), answer it "
+                                                 "(Ctrl+Shift+A), or connect in Bridge mode.")
+                                            : tr("%n delivery/answer attempt(s).", nullptr,
+                                                 static_cast<int>(deliveries.size())));
+    setTabText(DeliveriesTab, deliveries.isEmpty() ? tr("Deliveries")
+                                                   : tr("Deliveries (%1)").arg(deliveries.size()));
 }
 
 void DetailPane::setEnvelope(const Envelope &e, const QVector<LinkEvent> &linkEvents)

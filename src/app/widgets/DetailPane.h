@@ -8,10 +8,12 @@
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTableView;
 class QTreeView;
 
 namespace socketscope {
 
+class DeliveryTableModel;
 class JsonHighlighter;
 class JsonTreeModel;
 
@@ -21,7 +23,7 @@ class DetailPane : public QTabWidget
 {
     Q_OBJECT
 public:
-    enum Tab { TreeTab, RawTab, TimingTab, HttpTab, LinkTab };
+    enum Tab { TreeTab, RawTab, TimingTab, HttpTab, LinkTab, DeliveriesTab };
 
     explicit DetailPane(QWidget *parent = nullptr);
 
@@ -36,6 +38,11 @@ public:
     QString timingText() const;
     QString httpText() const;
     QString linkText() const;
+
+    // Deliveries and answers of the shown envelope (CaptureStore::deliveries), oldest first.
+    void setDeliveries(const QVector<DeliveryRecord> &deliveries);
+    DeliveryTableModel *deliveriesModel() const { return m_deliveries; }
+    QTableView *deliveriesView() const { return m_deliveriesView; }
 
     void copySelectedValue();
     void copySelectedPath();
@@ -61,6 +68,9 @@ private:
     QPlainTextEdit *m_http;
     QLabel *m_httpNote;
     QLabel *m_link;
+    DeliveryTableModel *m_deliveries;
+    QTableView *m_deliveriesView = nullptr;
+    QLabel *m_deliveriesEmpty = nullptr;
 };
 
 } // namespace socketscope
