@@ -6,10 +6,12 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <deque>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QSplitter;
 
@@ -24,12 +26,17 @@ class CaptureStorePager;
 class ColorLegend;
 class ConnectionBar;
 class DetailPane;
+class DoctorWindow;
 class EngineController;
 class EnvelopeTableModel;
 class EnvelopeTableView;
 class FilterBar;
 class LinkTimeline;
 class MessageBar;
+class ProfileConnector;
+class SecretResolver;
+class SecretStore;
+class SetupWizard;
 
 struct MainWindowOptions
 {
@@ -71,6 +78,14 @@ public:
     void selectEnvelopeForScreenshot(); // picks a slash command near the tail and shows its JSON tree
     QString currentCapturePath() const;
 
+    // Workspaces: the setup wizard (Connection → Set up workspace… / Edit profile…) and the Doctor
+    // window (Tools → Doctor…). Non-modal; each returns the open window.
+    SetupWizard *openSetupWizard();
+    SetupWizard *openEditProfile();
+    DoctorWindow *openDoctor();
+    SecretStore *secretStore() const { return m_secretStore; }
+    QAction *setupWorkspaceAction() const { return m_setupAction; }
+
 Q_SIGNALS:
     void jsonlImported(const QString &capturePath);
 
@@ -93,6 +108,10 @@ private:
     void importJsonl(const QString &path);
     QString newCapturePath(const QString &prefix) const;
     QVector<qint64> selectedRowIds() const;
+    void wireWorkspaceActions();
+    void refreshProfiles();
+    void connectProfile(const QString &name);
+    void showWelcome();
 
     std::unique_ptr<Ui::MainWindow> ui;
     MainWindowOptions m_options;
@@ -120,6 +139,17 @@ private:
     QHash<qint64, qint64> m_receivedByRow;        // recent rows' receive time, for ack latency
     std::deque<qint64> m_receivedOrder;
     bool m_viewingFile = false;
+
+    SecretStore *m_secretStore = nullptr;
+    SecretResolver *m_secretResolver = nullptr;
+    ProfileConnector *m_profileConnector = nullptr;
+    QPointer<SetupWizard> m_wizard;
+    QPointer<DoctorWindow> m_doctorWindow;
+    QAction *m_setupAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QAction *m_doctorAction = nullptr;
+    bool m_welcomeShown = false;
+    quint64 m_connectSerial = 0;
 };
 
 } // namespace socketscope

@@ -1,0 +1,123 @@
+#include "doctor/DoctorPanel.h"
+
+#include "doctor/DoctorTable.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace socketscope {
+
+DoctorPanel::DoctorPanel(QWidget *parent)
+    : QWidget(parent), m_table(new DoctorTable(this)), m_progress(new QProgressBar(this)),
+      m_stop(new QPushButton(tr("Stop"), this)), m_summary(new QLabel(this))
+{
+    setObjectName(QStringLiteral("doctorPanel"));
+    m_progress->setObjectName(QStringLiteral("doctorProgress"));
+    m_stop->setObjectName(QStringLiteral("doctorStop"));
+    m_summary->setObjectName(QStringLiteral("doctorSummary"));
+    m_stop->setToolTip(tr("Stop the checks that are still running"));
+    m_stop->setEnabled(false);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(tr("%v of %m checks"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_summary, 1);
+    row->addWidget(m_progress);
+    row->addWidget(m_stop);
+    layout->addLayout(row);
+    connect(m_stop, &QPushButton::clicked, this, &DoctorPanel::cancel);
+    qRegisterMetaType<CheckResult>();
+    qRegisterMetaType<DoctorReport>();
+}
+
+DoctorPanel::~DoctorPanel() = default;
+
+void DoctorPanel::run(const DoctorContext &context)
+{
+    if (m_doctor) {
+        m_doctor->disconnect(this);
+        m_doctor->cancel();
+        m_doctor->deleteLater();
+    }
+    m_hasReport = false;
+    m_report = DoctorReport{};
+    m_done = 0;
+    m_secretValues = context.secretValues();
+    auto *doctor = new Doctor(context, this);
+    m_doctor = doctor;
+    const auto checks = doctor->checks();
+    m_table->setChecks(checks);
+    m_progress->setRange(0, static_cast<int>(checks.size()));
+    m_progress->setValue(0);
+    connect(doctor, &Doctor::checkStarted, m_table, &DoctorTable::markRunning);
+    connect(doctor, &Doctor::checkFinished, this, [this](const CheckResult &result) {
+        m_table->setResult(result);
+        m_progress->setValue(++m_done);
+        updateSummary();
+    });
+    connect(doctor, &Doctor::finished, this, &DoctorPanel::onFinished);
+    m_stop->setEnabled(true);
+    updateSummary();
+    doctor->start();
+    Q_EMIT started();
+}
+
+void DoctorPanel::cancel()
+{
+    if (m_doctor && m_doctor->isRunning()) {
+        m_stop->setEnabled(false);
+        m_doctor->cancel(); // finished() follows with the cancelled report
+    }
+}
+
+void DoctorPanel::onFinished(const DoctorReport &report)
+{
+    m_report = report;
+    m_hasReport = true;
+    m_stop->setEnabled(false);
+    if (report.cancelled)
+        m_table->markUnfinished(tr("Not run: the checks were stopped."));
+    for (const CheckResult &r : report.results)
+        m_table->setResult(r);
+    m_progress->setValue(m_progress->maximum());
+    updateSummary();
+    if (m_doctor) {
+        m_doctor->deleteLater();
+        m_doctor = nullptr;
+    }
+    Q_EMIT finished(report);
+}
+
+QString DoctorPanel::markdown() const
+{
+    return m_hasReport ? DoctorReportFormat::toMarkdown(m_report, m_secretValues) : QString();
+}
+
+QString DoctorPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void DoctorPanel::updateSummary()
+{
+    if (!m_hasReport) {
+        m_summary->setText(tr("Running checks…"));
+        return;
+    }
+    const QString counts = tr("%1 passed, %2 warnings, %3 failed, %4 skipped")
+                               .arg(m_report.count(CheckStatus::Pass))
+                               .arg(m_report.count(CheckStatus::Warn))
+                               .arg(m_report.count(CheckStatus::Fail))
+                               .arg(m_report.count(CheckStatus::Skipped));
+    m_summary->setText(m_report.cancelled ? tr("Stopped: %1").arg(counts)
+                                          : tr("Done in %1 ms: %2").arg(m_report.durationMs).arg(counts));
+}
+
+} // namespace socketscope
