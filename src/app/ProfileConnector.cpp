@@ -75,12 +75,9 @@ void ProfileConnector::prepare(const Profile &profileIn, const QString &mode, co
     QPointer<ProfileConnector> self(this);
     const QSslConfiguration ssl = tls.value();
     *step = [self, profile, kinds, values, step, finish, bridge, mode, ssl](int index) {
-        if (!self) {
-            *step = nullptr;
+        if (!self)
             return;
-        }
         if (index >= kinds.size()) {
-            *step = nullptr; // breaks the self-reference of the chain
             ClientOptions options;
             options.apiUrl = profile.slackApiUrl;
             options.appToken = values->value(SecretKind::SlackAppToken);
@@ -93,7 +90,10 @@ void ProfileConnector::prepare(const Profile &profileIn, const QString &mode, co
             options.proxy = proxy.proxyForUrl(socketUrlFor(profile.slackApiUrl));
             if (!profile.caBundlePath.isEmpty())
                 options.sslConfiguration = ssl;
-            finish(std::move(options));
+            // Clearing *step destroys this lambda and its captures: keep what is still needed on the stack.
+            const auto finishNow = finish;
+            *step = nullptr; // breaks the self-reference of the chain
+            finishNow(std::move(options));
             return;
         }
         const SecretKind kind = kinds.at(index);
@@ -103,10 +103,14 @@ void ProfileConnector::prepare(const Profile &profileIn, const QString &mode, co
                 *step = nullptr;
                 const Error &e = r.error();
                 if (e.code == QLatin1String("not_set")) {
+                    const QString var = secretKindEnvVar(kind);
                     finish(Error{e.code,
-                                 tr("No %1 for profile \"%2\": it is not in the keychain and %3 is not set.")
-                                     .arg(secretKindLabel(kind), profile.name, secretKindEnvVar(kind)),
-                                 tr("Enter it with Connection → Edit profile…, or set %1.").arg(secretKindEnvVar(kind))});
+                                 var.isEmpty() ? tr("No %1 for profile \"%2\" in the keychain.")
+                                                     .arg(secretKindLabel(kind), profile.name)
+                                               : tr("No %1 for profile \"%2\": it is not in the keychain and %3 "
+                                                    "is not set.").arg(secretKindLabel(kind), profile.name, var),
+                                 var.isEmpty() ? tr("Enter it with Connection → Edit profile….")
+                                               : tr("Enter it with Connection → Edit profile…, or set %1.").arg(var)});
                 } else {
                     finish(Error{e.code, tr("The %1 of profile \"%2\" could not be read: %3")
                                              .arg(secretKindLabel(kind), profile.name, e.message),

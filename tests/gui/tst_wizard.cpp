@@ -75,7 +75,7 @@ void TestWizard::initTestCase()
         QSKIP("run through ctest (SOCKETSCOPE_KEYCHAIN_TEST=absent|real)");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("SocketScopeTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_wizard"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_wizard_") + QString::fromLatin1(m_mode)); // the two registrations may run in parallel
     QSettings().clear();
     QFile::remove(ProfileStore::defaultSettingsPath());
     for (const char *name : {"SOCKETSCOPE_SLACK_APP_TOKEN", "SOCKETSCOPE_SLACK_BOT_TOKEN",
