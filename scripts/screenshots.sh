@@ -51,3 +51,8 @@ shot demo-narrow-light light 820x700+0+0 8 --demo --demo-rate 6
 unset SOCKETSCOPE_SELECT_ROW_AFTER_MS
 # An empty table: connected to the simulator, no traffic yet.
 shot empty-dark dark 1100x700+0+0 4 --demo --demo-rate 0
+# The setup wizard (Slack tokens page with a pasted bot token caught; the live doctor page) and the
+# Doctor window with a failing check, all against in-process simulators (SOCKETSCOPE_SCREENSHOT).
+SOCKETSCOPE_SCREENSHOT=wizard-slack shot wizard-slack-light light 760x600+0+0 4
+SOCKETSCOPE_SCREENSHOT=wizard-doctor shot wizard-doctor-dark dark 760x600+0+0 7
+SOCKETSCOPE_SCREENSHOT=doctor shot doctor-window-light light 1100x560+0+0 7

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ScreenshotAid.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,5 +85,12 @@ int main(int argc, char **argv)
     const int selectAfterMs = qEnvironmentVariableIntValue("SOCKETSCOPE_SELECT_ROW_AFTER_MS");
     if (selectAfterMs > 0)
         QTimer::singleShot(selectAfterMs, &window, [&window] { window.selectEnvelopeForScreenshot(); });
+    // Screenshot aid: the setup wizard's pages or the Doctor window against in-process simulators.
+    const QString screenshot = qEnvironmentVariable("SOCKETSCOPE_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        window.hide();
+        if (!socketscope::startScreenshotAid(screenshot, &window))
+            parser.showHelp(2);
+    }
     return app.exec();
 }

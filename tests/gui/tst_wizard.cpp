@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
 
@@ -334,6 +335,10 @@ void TestWizard::doctorWindow_failingCelery_showsFixAndExportsRedacted()
     QVERIFY(!row->icon(DoctorTable::StatusColumn).isNull());
     QVERIFY(!row->text(DoctorTable::DurationColumn).isEmpty());
     QCOMPARE(table->statusOf(DC::kNautobotReachable), QStringLiteral("pass"));
+    // The first problem is selected and its full detail and fix are readable below the table.
+    QCOMPARE(table->currentItem(), row);
+    const QString details = child<QTextBrowser>(window.panel(), "doctorDetails")->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Fix: ") + row->text(DoctorTable::FixColumn)), qPrintable(details));
     // Status colours differ between palettes and from the text colour, in both.
     QPalette dark;
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));

@@ -6,13 +6,15 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace socketscope {
 
 DoctorPanel::DoctorPanel(QWidget *parent)
     : QWidget(parent), m_table(new DoctorTable(this)), m_progress(new QProgressBar(this)),
-      m_stop(new QPushButton(tr("Stop"), this)), m_summary(new QLabel(this))
+      m_stop(new QPushButton(tr("Stop"), this)), m_summary(new QLabel(this)), m_details(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("doctorPanel"));
     m_progress->setObjectName(QStringLiteral("doctorProgress"));
@@ -26,7 +28,17 @@ DoctorPanel::DoctorPanel(QWidget *parent)
     m_progress->setValue(0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table, 1);
+    // The table elides long texts; the selected check's full detail and fix show below it.
+    m_details->setObjectName(QStringLiteral("doctorDetails"));
+    m_details->setPlaceholderText(tr("Select a check to read its full detail and fix."));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+    connect(m_table, &QTreeWidget::currentItemChanged, this, &DoctorPanel::showDetails);
     auto *row = new QHBoxLayout;
     row->addWidget(m_summary, 1);
     row->addWidget(m_progress);
@@ -88,6 +100,14 @@ void DoctorPanel::onFinished(const DoctorReport &report)
         m_table->setResult(r);
     m_progress->setValue(m_progress->maximum());
     updateSummary();
+    // Point at the first problem, so its fix is readable without a click.
+    for (const CheckResult &r : report.results) {
+        if (r.status == CheckStatus::Fail || r.status == CheckStatus::Warn) {
+            m_table->setCurrentItem(m_table->rowFor(r.id));
+            break;
+        }
+    }
+    showDetails();
     if (m_doctor) {
         m_doctor->deleteLater();
         m_doctor = nullptr;
@@ -98,6 +118,24 @@ void DoctorPanel::onFinished(const DoctorReport &report)
 QString DoctorPanel::markdown() const
 {
     return m_hasReport ? DoctorReportFormat::toMarkdown(m_report, m_secretValues) : QString();
+}
+
+void DoctorPanel::showDetails()
+{
+    const QTreeWidgetItem *item = m_table->currentItem();
+    if (!item) {
+        m_details->clear();
+        return;
+    }
+    QString html = QStringLiteral("<b>%1</b> — %2<br>%3")
+                       .arg(item->text(DoctorTable::TitleColumn).toHtmlEscaped(),
+                            item->text(DoctorTable::StatusColumn).toHtmlEscaped(),
+                            DoctorReportFormat::redact(item->text(DoctorTable::DetailColumn), m_secretValues)
+                                .toHtmlEscaped());
+    const QString fix = item->text(DoctorTable::FixColumn);
+    if (!fix.isEmpty())
+        html += QStringLiteral("<br><b>%1</b> %2").arg(tr("Fix:"), DoctorReportFormat::redact(fix, m_secretValues).toHtmlEscaped());
+    m_details->setHtml(html);
 }
 
 QString DoctorPanel::summaryText() const

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTextBrowser;
 class QProgressBar;
 class QPushButton;
 
@@ -44,11 +45,13 @@ Q_SIGNALS:
 private:
     void onFinished(const DoctorReport &report);
     void updateSummary();
+    void showDetails();
 
     DoctorTable *m_table;
     QProgressBar *m_progress;
     QPushButton *m_stop;
     QLabel *m_summary;
+    QTextBrowser *m_details;
     QPointer<Doctor> m_doctor;
     DoctorReport m_report;
     QStringList m_secretValues;

@@ -33,7 +33,8 @@ DoctorTable::DoctorTable(QWidget *parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(DetailColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(FixColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
-    header()->resizeSection(TitleColumn, 220);
+    header()->resizeSection(TitleColumn, 260);
+    setTextElideMode(Qt::ElideRight);
 }
 
 QColor DoctorTable::statusColor(CheckStatus status, const QPalette &palette)
