@@ -56,3 +56,8 @@ export SOCKETSCOPE_SELECT_ROW_AFTER_MS=5000
 SOCKETSCOPE_SCREENSHOT_DIALOG=replay shot replay-dialog-light light 760x640+0+0 8 --demo --demo-rate 6
 SOCKETSCOPE_SCREENSHOT_DIALOG=answer shot answer-composer-light light 900x680+0+0 8 --demo --demo-rate 6
 unset SOCKETSCOPE_SELECT_ROW_AFTER_MS
+# The setup wizard (Slack tokens page with a pasted bot token caught; the live doctor page) and the
+# Doctor window with a failing check, all against in-process simulators (SOCKETSCOPE_SCREENSHOT).
+SOCKETSCOPE_SCREENSHOT=wizard-slack shot wizard-slack-light light 760x600+0+0 4
+SOCKETSCOPE_SCREENSHOT=wizard-doctor shot wizard-doctor-dark dark 760x600+0+0 7
+SOCKETSCOPE_SCREENSHOT=doctor shot doctor-window-light light 1100x560+0+0 7

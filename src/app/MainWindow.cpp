@@ -3,6 +3,11 @@
 #include "AboutDialog.h"
 #include "EngineController.h"
 #include "ExportDialog.h"
+#include "ProfileConnector.h"
+#include "doctor/DoctorWindow.h"
+#include "secrets/SecretResolver.h"
+#include "secrets/SecretStore.h"
+#include "wizard/SetupWizard.h"
 #include "Redaction.h"
 #include "models/CaptureStorePager.h"
 #include "capture/JsonlImport.h"
@@ -34,6 +39,10 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QComboBox>
+#include <QMenu>
+#include <QPushButton>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
@@ -59,15 +68,18 @@ QString fmtMs(qint64 us)
 
 MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     : QMainWindow(parent), ui(std::make_unique<Ui::MainWindow>()), m_options(options),
-      m_engine(new EngineController(this))
+      m_engine(new EngineController(this)), m_secretStore(new SecretStore(this)),
+      m_secretResolver(new SecretResolver(m_secretStore, this)),
+      m_profileConnector(new ProfileConnector(m_secretResolver, this))
 {
     socketscopeInitResources();
     ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/socketscope.svg")));
     buildLayout();
     wireActions();
-    installHelpMenu(this);
-    buildOperatorMenus();
+    wireWorkspaceActions(); // creates the Tools menu
+    buildOperatorMenus();   // adds to Tools, and the Envelope menu
+    installHelpMenu(this);  // last, so Help stays rightmost
     restoreState();
 
     auto *statsTimer = new QTimer(this);
@@ -161,9 +173,7 @@ void MainWindow::buildLayout()
     statusBar()->addWidget(m_rowsLabel);
     statusBar()->addPermanentWidget(m_captureLabel);
 
-    ProfileStore profiles;
-    if (!profiles.names().isEmpty())
-        m_connectionBar->setProfiles(profiles.names(), profiles.currentName());
+    refreshProfiles();
 
     const bool redactorAvailable = Redaction::isAvailable();
     ui->actionCopyRedacted->setEnabled(redactorAvailable);
@@ -206,6 +216,8 @@ void MainWindow::wireActions()
         ui->actionConnect->setText(up ? tr("&Disconnect") : tr("&Connect"));
         if (state == ClientState::Connected && m_messages->kind() != MessageBar::Kind::Error)
             m_messages->dismiss();
+        if (state == ClientState::Connected && m_connectionBar->isDemo())
+            showWelcome();
     });
     connect(m_engine, &EngineController::envelopesCommitted, this, &MainWindow::onEnvelopesCommitted);
     connect(m_engine, &EngineController::envelopesAcked, this, &MainWindow::onEnvelopesAcked);
@@ -254,33 +266,11 @@ void MainWindow::toggleConnection()
         m_engine->stop();
         return;
     }
-    if (m_options.demo || noProfileConfigured() || m_connectionBar->isDemo()) {
+    if (noProfileConfigured() || m_connectionBar->isDemo()) {
         connectDemo();
         return;
     }
-    // A configured workspace: the token comes from the environment until the keychain-backed
-    // ProfileStore is wired in; it is never written anywhere.
-    const QString token = qEnvironmentVariable("SOCKETSCOPE_SLACK_APP_TOKEN");
-    if (token.isEmpty()) {
-        m_messages->showMessage(MessageBar::Kind::Error,
-                                tr("No Slack app-level token for profile \"%1\". Set SOCKETSCOPE_SLACK_APP_TOKEN "
-                                   "(xapp-…) or start with --demo to use the built-in simulator.")
-                                    .arg(m_connectionBar->profile()));
-        return;
-    }
-    ClientOptions options;
-    const auto profile = ProfileStore().profile(m_connectionBar->profile());
-    if (profile.ok())
-        options.apiUrl = profile->slackApiUrl;
-    const QString api = qEnvironmentVariable("SOCKETSCOPE_SLACK_API_URL");
-    if (!api.isEmpty())
-        options.apiUrl = QUrl(api);
-    options.appToken = token;
-    options.mode = m_connectionBar->mode();
-    m_viewingFile = false;
-    m_engine->start(newCapturePath(m_connectionBar->profile().isEmpty() ? QStringLiteral("capture")
-                                                                        : m_connectionBar->profile()),
-                    options);
+    connectProfile(m_connectionBar->profileCombo()->currentData().toString());
 }
 
 void MainWindow::attachCapture(const QString &path)
@@ -586,6 +576,159 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveState();
     m_engine->shutdown();
     event->accept();
+}
+
+// ---- workspaces: setup wizard, doctor, profile connections ----
+
+void MainWindow::wireWorkspaceActions()
+{
+    m_setupAction = new QAction(tr("&Set up workspace…"), this);
+    m_setupAction->setObjectName(QStringLiteral("actionSetupWorkspace"));
+    m_editProfileAction = new QAction(tr("&Edit profile…"), this);
+    m_editProfileAction->setObjectName(QStringLiteral("actionEditProfile"));
+    m_doctorAction = new QAction(tr("&Doctor…"), this);
+    m_doctorAction->setObjectName(QStringLiteral("actionDoctor"));
+    m_doctorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    ui->menuConnection->addSeparator();
+    ui->menuConnection->addAction(m_setupAction);
+    ui->menuConnection->addAction(m_editProfileAction);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("menuTools"));
+    tools->addAction(m_doctorAction);
+    connect(m_setupAction, &QAction::triggered, this, [this] { openSetupWizard(); });
+    connect(m_editProfileAction, &QAction::triggered, this, [this] { openEditProfile(); });
+    m_editProfileAction->setEnabled(!noProfileConfigured());
+    connect(m_doctorAction, &QAction::triggered, this, [this] { openDoctor(); });
+    connect(m_connectionBar, &ConnectionBar::profileSelected, this, [this](const QString &name) {
+        if (name.isEmpty()) {
+            m_connectionBar->setDemo(true);
+            return;
+        }
+        ProfileStore store;
+        const auto current = store.setCurrent(name);
+        if (!current) {
+            m_messages->showMessage(MessageBar::Kind::Error, current.error().toString());
+            return;
+        }
+        m_connectionBar->setDemo(false);
+        m_messages->dismiss();
+    });
+}
+
+void MainWindow::refreshProfiles()
+{
+    ProfileStore store;
+    const bool demo = m_connectionBar->isDemo() || store.names().isEmpty();
+    m_connectionBar->setProfiles(store.names(), demo ? QString() : store.currentName());
+    if (m_editProfileAction)
+        m_editProfileAction->setEnabled(!store.names().isEmpty());
+}
+
+void MainWindow::showWelcome()
+{
+    if (m_welcomeShown || !noProfileConfigured())
+        return;
+    m_welcomeShown = true;
+    m_messages->showMessage(MessageBar::Kind::Info,
+                            tr("You are watching the demo workspace: the built-in simulator. Set up a workspace to "
+                               "connect to your own Slack app and Nautobot."),
+                            m_setupAction);
+}
+
+SetupWizard *MainWindow::openSetupWizard()
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
+    }
+    auto *store = new ProfileStore(QString(), nullptr);
+    auto *wizard = new SetupWizard(store, m_secretStore, this);
+    store->setParent(wizard);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &SetupWizard::profileSaved, this, [this](const QString &name) {
+        if (m_connectionBar->isDemo() && !m_engine->isActive())
+            m_connectionBar->setDemo(false);
+        if (!m_engine->isActive())
+            m_connectionBar->setDemo(false);
+        refreshProfiles();
+        m_messages->showMessage(MessageBar::Kind::Info,
+                                tr("Profile \"%1\" saved. Connect (Ctrl+K) to open its Socket Mode connection.")
+                                    .arg(name));
+    });
+    m_wizard = wizard;
+    wizard->show();
+    return wizard;
+}
+
+SetupWizard *MainWindow::openEditProfile()
+{
+    ProfileStore store;
+    QString name = m_connectionBar->profileCombo()->currentData().toString();
+    if (name.isEmpty())
+        name = store.currentName();
+    const auto profile = store.profile(name);
+    if (!profile) {
+        m_messages->showMessage(MessageBar::Kind::Warning, tr("No profile to edit yet. Set up a workspace first."),
+                                m_setupAction);
+        return nullptr;
+    }
+    if (m_wizard)
+        m_wizard->close();
+    SetupWizard *wizard = openSetupWizard();
+    wizard->editProfile(profile.value());
+    return wizard;
+}
+
+DoctorWindow *MainWindow::openDoctor()
+{
+    ProfileStore store;
+    QString name = m_connectionBar->profileCombo()->currentData().toString();
+    if (name.isEmpty())
+        name = store.currentName();
+    const auto profile = store.profile(name);
+    if (!profile) {
+        m_messages->showMessage(MessageBar::Kind::Warning,
+                                tr("The doctor checks a workspace profile, and there is none yet (the demo "
+                                   "workspace needs no checks)."),
+                                m_setupAction);
+        return nullptr;
+    }
+    if (!m_doctorWindow) {
+        m_doctorWindow = new DoctorWindow(m_secretResolver, this);
+        m_doctorWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_doctorWindow->show();
+    m_doctorWindow->raise();
+    m_doctorWindow->runFor(profile.value());
+    return m_doctorWindow;
+}
+
+void MainWindow::connectProfile(const QString &name)
+{
+    const auto profile = ProfileStore().profile(name);
+    if (!profile) {
+        m_messages->showMessage(MessageBar::Kind::Error, profile.error().toString());
+        return;
+    }
+    const QString mode = m_connectionBar->mode();
+    const quint64 serial = ++m_connectSerial;
+    m_connectionBar->connectButton()->setEnabled(false);
+    statusBar()->showMessage(tr("Reading the secrets of profile \"%1\"…").arg(name));
+    m_profileConnector->prepare(profile.value(), mode, this, [this, name, serial](Result<ClientOptions> options) {
+        if (serial != m_connectSerial)
+            return;
+        m_connectionBar->connectButton()->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!options) {
+            m_messages->showMessage(MessageBar::Kind::Error, options.error().toString());
+            return;
+        }
+        if (m_engine->isActive())
+            return; // the operator started something else meanwhile
+        m_viewingFile = false;
+        m_engine->start(newCapturePath(name), options.value());
+    });
 }
 
 } // namespace socketscope

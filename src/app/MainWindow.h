@@ -35,12 +35,17 @@ class CaptureStorePager;
 class ColorLegend;
 class ConnectionBar;
 class DetailPane;
+class DoctorWindow;
 class EngineController;
 class EnvelopeTableModel;
 class EnvelopeTableView;
 class FilterBar;
 class LinkTimeline;
 class MessageBar;
+class ProfileConnector;
+class SecretResolver;
+class SecretStore;
+class SetupWizard;
 
 struct MainWindowOptions
 {
@@ -94,6 +99,13 @@ public:
     void openAnswerDialog();
     void openRestConsole();
     void showOperatorDialogForScreenshot(const QString &which); // "replay" | "answer" (screenshot script)
+    // Workspaces: the setup wizard (Connection → Set up workspace… / Edit profile…) and the Doctor
+    // window (Tools → Doctor…). Non-modal; each returns the open window.
+    SetupWizard *openSetupWizard();
+    SetupWizard *openEditProfile();
+    DoctorWindow *openDoctor();
+    SecretStore *secretStore() const { return m_secretStore; }
+    QAction *setupWorkspaceAction() const { return m_setupAction; }
 
 Q_SIGNALS:
     void jsonlImported(const QString &capturePath);
@@ -122,6 +134,10 @@ private:
     std::optional<Envelope> currentEnvelope();
     CaptureStore *operatorStore();
     void refreshDeliveries(qint64 rowId);
+    void wireWorkspaceActions();
+    void refreshProfiles();
+    void connectProfile(const QString &name);
+    void showWelcome();
 
     std::unique_ptr<Ui::MainWindow> ui;
     MainWindowOptions m_options;
@@ -159,6 +175,14 @@ private:
     std::unique_ptr<CaptureStore> m_operatorStore; // read-write, GUI thread: records replays and answers
     SecretStore *m_secretStore = nullptr;
     SecretResolver *m_secretResolver = nullptr;
+    ProfileConnector *m_profileConnector = nullptr;
+    QPointer<SetupWizard> m_wizard;
+    QPointer<DoctorWindow> m_doctorWindow;
+    QAction *m_setupAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
+    QAction *m_doctorAction = nullptr;
+    bool m_welcomeShown = false;
+    quint64 m_connectSerial = 0;
 };
 
 } // namespace socketscope

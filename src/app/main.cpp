@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "SelfTest.h"
+#include "ScreenshotAid.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -203,5 +204,12 @@ int main(int argc, char **argv)
             if (!dialog.isEmpty())
                 window.showOperatorDialogForScreenshot(dialog);
         });
+    // Screenshot aid: the setup wizard's pages or the Doctor window against in-process simulators.
+    const QString screenshot = qEnvironmentVariable("SOCKETSCOPE_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        window.hide();
+        if (!socketscope::startScreenshotAid(screenshot, &window))
+            parser.showHelp(2);
+    }
     return app.exec();
 }

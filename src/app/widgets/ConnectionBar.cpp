@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -105,6 +106,8 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_shared->hide();
     outer->addWidget(m_shared);
 
+    connect(m_profile, QOverload<int>::of(&QComboBox::activated), this,
+            [this](int index) { Q_EMIT profileSelected(m_profile->itemData(index).toString()); });
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (m_state == ClientState::Idle || m_state == ClientState::Stopped)
             Q_EMIT connectRequested();
@@ -146,9 +149,13 @@ void ConnectionBar::placeCounters()
 
 void ConnectionBar::setProfiles(const QStringList &profiles, const QString &current)
 {
+    const QSignalBlocker block(m_profile);
     m_profile->clear();
-    m_profile->addItems(profiles);
-    m_profile->setCurrentText(current);
+    for (const QString &name : profiles)
+        m_profile->addItem(name, name);
+    m_profile->addItem(tr("Demo workspace"), QString()); // data empty = the built-in simulator
+    const int index = current.isEmpty() ? m_profile->count() - 1 : m_profile->findData(current);
+    m_profile->setCurrentIndex(index >= 0 ? index : m_profile->count() - 1);
 }
 
 QString ConnectionBar::profile() const
@@ -165,9 +172,15 @@ void ConnectionBar::setDemo(bool demo)
 {
     m_demo = demo;
     m_demoLabel->setVisible(demo);
-    if (demo)
-        setProfiles({tr("Demo workspace")}, tr("Demo workspace"));
-    m_profile->setEnabled(!demo);
+    if (demo && (m_profile->currentIndex() < 0 || !m_profile->currentData().toString().isEmpty())) {
+        const QSignalBlocker block(m_profile);
+        int index = m_profile->findData(QString());
+        if (index < 0) {
+            m_profile->addItem(tr("Demo workspace"), QString());
+            index = m_profile->count() - 1;
+        }
+        m_profile->setCurrentIndex(index);
+    }
 }
 
 QString ConnectionBar::stateName(ClientState state)
@@ -191,6 +204,7 @@ void ConnectionBar::setState(ClientState state, const QString &detail)
     m_connect->setText(up ? tr("Disconnect") : tr("Connect"));
     m_connect->setIcon(QIcon(up ? QStringLiteral(":/icons/disconnect.svg") : QStringLiteral(":/icons/connect.svg")));
     m_mode->setEnabled(!up);
+    m_profile->setEnabled(!up); // switch workspaces while disconnected
     const QString text = stateName(state);
     m_stateLabel->setText(detail.isEmpty() ? text : QStringLiteral("%1 — %2").arg(text, detail));
     m_stateLabel->setToolTip(detail);

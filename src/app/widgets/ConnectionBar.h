@@ -19,8 +19,10 @@ class ConnectionBar : public QWidget
 public:
     explicit ConnectionBar(QWidget *parent = nullptr);
 
+    // The saved profiles, then the demo workspace. current empty = the demo workspace is selected.
     void setProfiles(const QStringList &profiles, const QString &current);
     QString profile() const;
+    QComboBox *profileCombo() const { return m_profile; }
     QString mode() const;
     void setDemo(bool demo);
     bool isDemo() const { return m_demo; }
@@ -38,6 +40,8 @@ public:
 Q_SIGNALS:
     void connectRequested();
     void disconnectRequested();
+    // The operator picked an entry in the profile combo; name is empty for the demo workspace.
+    void profileSelected(const QString &name);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

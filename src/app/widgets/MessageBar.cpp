@@ -1,5 +1,6 @@
 #include "widgets/MessageBar.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -19,7 +20,8 @@ QColor tintedBase(const QPalette &palette, const QColor &tint, double amount)
 }
 
 MessageBar::MessageBar(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_label(new QLabel(this)), m_close(new QToolButton(this))
+    : QFrame(parent), m_icon(new QLabel(this)), m_label(new QLabel(this)), m_action(new QToolButton(this)),
+      m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);
@@ -33,6 +35,10 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setToolTip(tr("Dismiss"));
     layout->addWidget(m_icon);
     layout->addWidget(m_label, 1);
+    m_action->setObjectName(QStringLiteral("messageBarAction"));
+    m_action->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_action->hide();
+    layout->addWidget(m_action);
     layout->addWidget(m_close);
     connect(m_close, &QToolButton::clicked, this, &MessageBar::dismiss);
     hide();
@@ -43,8 +49,14 @@ QString MessageBar::text() const
     return isVisible() || !m_label->text().isEmpty() ? m_label->text() : QString();
 }
 
-void MessageBar::showMessage(Kind kind, const QString &text)
+void MessageBar::showMessage(Kind kind, const QString &text, QAction *action)
 {
+    if (m_action->defaultAction())
+        disconnect(m_action->defaultAction(), &QAction::triggered, this, &MessageBar::dismiss);
+    m_action->setDefaultAction(action);
+    m_action->setVisible(action != nullptr);
+    if (action)
+        connect(action, &QAction::triggered, this, &MessageBar::dismiss, Qt::UniqueConnection);
     m_kind = kind;
     m_label->setText(text);
     const QString icon = kind == Kind::Error     ? QStringLiteral(":/icons/error.svg")

@@ -2,6 +2,7 @@
 
 #include <QFrame>
 
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -15,7 +16,8 @@ public:
     enum class Kind { Info, Warning, Error };
     explicit MessageBar(QWidget *parent = nullptr);
 
-    void showMessage(Kind kind, const QString &text);
+    // action: an optional button next to the text (e.g. "Set up a workspace…"); it dismisses the bar.
+    void showMessage(Kind kind, const QString &text, QAction *action = nullptr);
     void dismiss();
     Kind kind() const { return m_kind; }
     QString text() const;
@@ -26,6 +28,7 @@ private:
 
     QLabel *m_icon;
     QLabel *m_label;
+    QToolButton *m_action;
     QToolButton *m_close;
     Kind m_kind = Kind::Info;
 };

@@ -183,8 +183,10 @@ void DoctorContextBuilder::build(const Profile &profileIn, const QObject *contex
             const QString password = built->secret(SecretKind::ProxyPassword).value();
             built->proxy = std::make_shared<ProxyResolver>(built->profile.proxy, password);
             DoctorContext result = *built;
+            // Clearing *step destroys this lambda and its captures: keep what is still needed on the stack.
+            const auto deliverNow = deliver;
             *step = nullptr; // breaks the self-reference of the chain
-            deliver(std::move(result));
+            deliverNow(std::move(result));
             return;
         }
         const SecretKind kind = kinds.at(index);
