@@ -412,8 +412,10 @@ public:
         batch.swap(pending);
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
-            failFatal({QStringLiteral("capture_write_failed"),
-                       QStringLiteral("Could not write to the capture %1: %2. %3 envelope(s) were not acknowledged, "
+            // The store's code (capture_disk_full, capture_read_only, capture_io_error, …) is kept: it is
+            // what tells a front end which fix to offer.
+            failFatal({committed.error().code,
+                       QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
                                       "so Slack will retry events.")
                            .arg(store->path(), committed.error().message)
                            .arg(batch.size()),
