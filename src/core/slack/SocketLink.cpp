@@ -151,9 +151,11 @@ void SocketLink::onText(const QString &text)
     if (m_state == State::Closed)
         return;
     const qint64 receivedUs = json::nowUs();
+    const qint64 receivedSteadyUs = json::steadyUs();
     markActivity();
     const QByteArray bytes = text.toUtf8();
-    const Frame frame = parseFrame(bytes, receivedUs);
+    Frame frame = parseFrame(bytes, receivedUs);
+    frame.envelope.receivedSteadyUs = receivedSteadyUs;
     switch (frame.kind) {
     case Frame::Kind::Hello:
         if (m_state == State::Open) {

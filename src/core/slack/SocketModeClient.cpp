@@ -49,6 +49,15 @@ QByteArray ackFrame(const QString &envelopeId)
     return json::compact(QJsonObject{{QStringLiteral("envelope_id"), envelopeId}});
 }
 
+// acked_us = receipt + the monotonic time since, so ack latency (acked_us - received_us) stays a true
+// duration when the wall clock steps (NTP, suspend) between receipt and ack.
+qint64 ackedAtUs(const Envelope &e)
+{
+    if (e.receivedSteadyUs <= 0)
+        return json::nowUs();
+    return e.receivedUs + std::max<qint64>(0, json::steadyUs() - e.receivedSteadyUs);
+}
+
 } // namespace
 
 class SocketModeClient::Private
@@ -429,7 +438,7 @@ public:
         acks.reserve(batch.size());
         for (Envelope &e : batch) {
             if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId))) {
-                e.ackedUs = json::nowUs();
+                e.ackedUs = ackedAtUs(e);
                 acks.append({e.rowId, e.ackedUs});
             } else {
                 record(e.linkId, QStringLiteral("ack_failed"),

@@ -60,6 +60,12 @@ qint64 nowUs()
            + g_wallClockOffsetUs.load(std::memory_order_relaxed);
 }
 
+qint64 steadyUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 void setWallClockOffsetUs(qint64 offsetUs)
 {
     g_wallClockOffsetUs.store(offsetUs, std::memory_order_relaxed);

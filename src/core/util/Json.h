@@ -20,6 +20,9 @@ QByteArray compact(const QJsonObject &object);
 // step (NTP, suspend, an operator), so no deadline, timer or latency may be derived from it.
 qint64 nowUs();
 
+// Microseconds on the monotonic clock (arbitrary origin): for durations such as ack latency.
+qint64 steadyUs();
+
 // Test seam: shifts nowUs() as a wall-clock step would, so tests can prove the point above.
 void setWallClockOffsetUs(qint64 offsetUs);
 
