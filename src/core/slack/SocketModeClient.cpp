@@ -33,6 +33,7 @@ namespace {
 
 constexpr int kAckUpdateDelayMs = 250;   // ack timestamps ride along with the next commit, or after this
 constexpr int kTooManyBackoffMaxMs = 5 * 60 * 1000;
+constexpr int kMaxDeferredAcks = 10000; // committed envelopes waiting for a link to carry their ack
 
 bool isPlainId(const QString &id)
 {
@@ -102,6 +103,7 @@ public:
 
     QVector<Envelope> pending;
     QVector<AckUpdate> pendingAckUpdates;
+    QVector<Envelope> deferredAcks; // committed while no link could carry the ack (rowId, id, receipt)
     QTimer flushTimer;
     QTimer ackUpdateTimer;
     QTimer retryTimer;
@@ -314,6 +316,7 @@ public:
                 retire(other, QStringLiteral("replaced by link %1").arg(id));
         }
         activeLinkId = id;
+        sendDeferredAcks(link);
         setState(ClientState::Connected, QStringLiteral("link %1 live, num_connections=%2").arg(id).arg(numConnections));
         Q_EMIT q->helloReceived(id, frame.numConnections, frame.host);
         if (opt.mode == QLatin1String("dedicated") && frame.numConnections > 1) {
@@ -441,8 +444,11 @@ public:
                 e.ackedUs = ackedAtUs(e);
                 acks.append({e.rowId, e.ackedUs});
             } else {
-                record(e.linkId, QStringLiteral("ack_failed"),
-                       QStringLiteral("no open link to ack envelope %1").arg(e.envelopeId));
+                // Committed, so it must still be acked: the next live link carries it (Slack accepts an
+                // ack on any of the app's connections, reference §4).
+                record(e.linkId, QStringLiteral("ack_deferred"),
+                       QStringLiteral("no open link to ack envelope %1; acking on the next live link").arg(e.envelopeId));
+                deferAck(e);
             }
         }
         envelopeCount += batch.size();
@@ -452,6 +458,40 @@ public:
         Q_EMIT q->envelopesCommitted(batch);
         if (!acks.isEmpty())
             Q_EMIT q->envelopesAcked(acks);
+    }
+
+    void deferAck(const Envelope &e)
+    {
+        if (deferredAcks.size() >= kMaxDeferredAcks) {
+            const Envelope dropped = deferredAcks.takeFirst();
+            record(dropped.linkId, QStringLiteral("ack_failed"),
+                   QStringLiteral("gave up acking envelope %1: too many acks waiting for a link").arg(dropped.envelopeId));
+        }
+        Envelope slim; // the raw frame is not needed to ack
+        slim.rowId = e.rowId;
+        slim.linkId = e.linkId;
+        slim.envelopeId = e.envelopeId;
+        slim.receivedUs = e.receivedUs;
+        slim.receivedSteadyUs = e.receivedSteadyUs;
+        deferredAcks.append(slim);
+    }
+
+    void sendDeferredAcks(SocketLink *link)
+    {
+        if (deferredAcks.isEmpty())
+            return;
+        QVector<AckUpdate> acks;
+        for (const Envelope &e : std::as_const(deferredAcks)) {
+            if (!link->sendText(ackFrame(e.envelopeId)))
+                return; // the link went away already; keep them for the next one
+            acks.append({e.rowId, ackedAtUs(e)});
+        }
+        record(link->id(), QStringLiteral("acks_sent_late"), QStringLiteral("%1 envelope(s)").arg(acks.size()));
+        deferredAcks.clear();
+        pendingAckUpdates += acks;
+        if (!ackUpdateTimer.isActive())
+            ackUpdateTimer.start();
+        Q_EMIT q->envelopesAcked(acks);
     }
 
     void writeAckUpdates()
