@@ -98,7 +98,7 @@ void checkReconnectWithoutGap(Scenario scenario)
     QTRY_COMPARE_WITH_TIMEOUT(h.sim.liveLinkCount(), 1, 8000); // the old link is gone
     QTest::qWait(300);
     h.sim.stopTraffic();
-    QTest::qWaitFor([&] { return h.sim.stats().acked == h.sim.sentEnvelopeIds().size(); }, 8000);
+    (void)QTest::qWaitFor([&] { return h.sim.stats().acked == h.sim.sentEnvelopeIds().size(); }, 8000);
     if (h.sim.stats().acked != h.sim.sentEnvelopeIds().size()) {
         const auto missing = h.sim.sentEnvelopeIds() - h.sim.ackedEnvelopeIds();
         for (const QString &id : missing) qWarning() << "unacked" << id << "captured:" << h.capturedIds().contains(id);
