@@ -8,7 +8,8 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
             qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite
             qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
             qt6-qpa-plugins libsqlite3-0 fonts-dejavu-core)
-test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick)
+test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick
+           clang libclang-rt-14-dev) # clang + libFuzzer runtime: scripts/fuzz.sh
 
 pkgs=("${build_pkgs[@]}")
 case "$what" in
