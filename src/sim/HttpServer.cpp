@@ -139,6 +139,8 @@ void HttpServer::onNewConnection()
         }
         ++m_openConnections;
         auto *connection = new HttpConnection(socket, this);
+        // Owned by the server: a connection must not outlive the routes and limits it reads.
+        connection->setParent(this);
         connect(connection, &HttpConnection::finished, this, [this, connection] {
             --m_openConnections;
             connection->deleteLater();
