@@ -53,7 +53,7 @@ for target in "${targets[@]}"; do
     if "$build_dir/tests/fuzz/$target" "$work" "tests/fuzz/corpus/$name" \
         -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" -print_final_stats=1 "${fork[@]}" >"$log" 2>&1; then
-        runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1)
+        runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1 || true)
         echo "fuzz: $target ok, ${runs:-?} executions in ${seconds}s" >&2
     else
         echo "fuzz: $target FAILED; input in $artifacts/, log $log:" >&2
