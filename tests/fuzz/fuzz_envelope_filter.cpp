@@ -43,8 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (syntax.has_value() == parsed.ok()) // check() and parse() must agree
         std::abort();
     if (syntax) {
-        if (syntax->position < 0 || syntax->position > text.size() || syntax->length < 0
-            || syntax->message.isEmpty())
+        if (syntax->position < 0 || syntax->position > text.size() || syntax->length < 0 || syntax->message.isEmpty())
             std::abort();
         return 0;
     }

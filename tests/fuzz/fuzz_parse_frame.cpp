@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (frame.kind) {
     case socketscope::Frame::Kind::Envelope:
         // An envelope always has a usable id, its receipt time and the frame exactly as received.
-        if (frame.envelope.envelopeId.isEmpty() || frame.envelope.raw != bytes
-            || frame.envelope.receivedUs != 1700000000000000)
+        if (frame.envelope.envelopeId.isEmpty() || frame.envelope.raw != bytes ||
+            frame.envelope.receivedUs != 1700000000000000)
             std::abort();
         break;
     case socketscope::Frame::Kind::Malformed:

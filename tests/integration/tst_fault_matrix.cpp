@@ -5,7 +5,6 @@
 // tst_socket_mode_client covers the plain cases; this file covers the faults around them.
 
 #include "support/EngineHarness.h"
-
 #include "util/Json.h"
 
 #include <QElapsedTimer>
@@ -53,10 +52,10 @@ QSet<QString> ackedButNotCaptured(const EngineHarness &h)
 void verifyPromise(EngineHarness &h)
 {
     QTRY_VERIFY_WITH_TIMEOUT(ackedButNotCaptured(h).isEmpty(), kSettleMs);
-    QTRY_VERIFY2_WITH_TIMEOUT(unackedCaptured(h).isEmpty(),
-                              qPrintable(QStringLiteral("committed but never acked: %1")
-                                             .arg(unackedCaptured(h).join(QLatin1Char(' ')))),
-                              kSettleMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        unackedCaptured(h).isEmpty(),
+        qPrintable(QStringLiteral("committed but never acked: %1").arg(unackedCaptured(h).join(QLatin1Char(' ')))),
+        kSettleMs);
 }
 
 // (C) with a live link all along, nothing is lost at all: Slack got an ack for every envelope it sent.
@@ -105,12 +104,13 @@ int countLinkEvents(const EngineHarness &h, const QString &kind)
 QByteArray envelopeFrame(const QString &envelopeId, int blobBytes)
 {
     // Shaped like the reference's slash_commands envelope; every value is fake.
-    return QByteArrayLiteral("{\"envelope_id\":\"") + envelopeId.toLatin1()
-           + QByteArrayLiteral("\",\"payload\":{\"token\":\"fake\",\"team_id\":\"T0FAKE\",\"channel_id\":\"C0FAKE\","
-                               "\"user_id\":\"U0FAKE\",\"command\":\"/nautobot\",\"text\":\"")
-           + QByteArray(blobBytes, 'x')
-           + QByteArrayLiteral("\",\"response_url\":\"https://hooks.example.invalid/commands/T0FAKE/1/fake\","
-                               "\"trigger_id\":\"1.2.fake\"},\"type\":\"slash_commands\",\"accepts_response_payload\":true}");
+    return QByteArrayLiteral("{\"envelope_id\":\"") + envelopeId.toLatin1() +
+           QByteArrayLiteral("\",\"payload\":{\"token\":\"fake\",\"team_id\":\"T0FAKE\",\"channel_id\":\"C0FAKE\","
+                             "\"user_id\":\"U0FAKE\",\"command\":\"/nautobot\",\"text\":\"") +
+           QByteArray(blobBytes, 'x') +
+           QByteArrayLiteral(
+               "\",\"response_url\":\"https://hooks.example.invalid/commands/T0FAKE/1/fake\","
+               "\"trigger_id\":\"1.2.fake\"},\"type\":\"slash_commands\",\"accepts_response_payload\":true}");
 }
 
 // The writer connection of a CaptureStore, found by its database name (test-only access: the store
@@ -308,7 +308,8 @@ void TestFaultMatrix::closeFrameIgnored_retiredLinkGoneWithinCloseTimeout()
     }
     QVERIFY(retiredUs > 0 && closedUs > 0);
     const qint64 tookMs = (closedUs - retiredUs) / 1000;
-    QVERIFY2(tookMs >= options.oldLinkDrainMs && tookMs <= options.oldLinkDrainMs + options.oldLinkCloseTimeoutMs + 1500,
+    QVERIFY2(tookMs >= options.oldLinkDrainMs &&
+                 tookMs <= options.oldLinkDrainMs + options.oldLinkCloseTimeoutMs + 1500,
              qPrintable(QStringLiteral("retired link closed %1 ms after retiring").arg(tookMs)));
     QCOMPARE(h.client->liveLinkCount(), 1);
     QCOMPARE(h.client->state(), ClientState::Connected);
@@ -399,7 +400,8 @@ void TestFaultMatrix::helloMissing_linkReplacedAfterHelloTimeout()
     QVERIFY(h.sim.listen(0));
     h.sim.setHelloDelay(-1);
     QVERIFY(h.start()); // helloTimeoutMs = 2000
-    QTRY_VERIFY_WITH_TIMEOUT(sawLinkEvent(h, QStringLiteral("dead"), QStringLiteral("no hello within 2000 ms")), kSettleMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sawLinkEvent(h, QStringLiteral("dead"), QStringLiteral("no hello within 2000 ms")),
+                             kSettleMs);
     QTRY_VERIFY_WITH_TIMEOUT(h.sim.stats().linksOpened >= 2, kSettleMs);
     QVERIFY(h.client->state() != ClientState::Connected);
     QCOMPARE(h.client->liveLinkCount(), 0);
@@ -460,13 +462,13 @@ void TestFaultMatrix::envelopeBeforeHello_capturedAndAcked()
 
 void TestFaultMatrix::openFailure_retriedThenConnected_data()
 {
-    QTest::addColumn<int>("status");       // 0 = never answers; 429 = rate limited with Retry-After: 2
+    QTest::addColumn<int>("status"); // 0 = never answers; 429 = rate limited with Retry-After: 2
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("named");    // what the operator-facing warning must say
-    QTest::addColumn<int>("minGapMs");     // the least time between two opens
-    QTest::newRow("429 twice, Retry-After 2") << 429 << QByteArray() << QByteArray() << QStringLiteral("Retry-After: 2 s")
-                                              << 2000;
+    QTest::addColumn<QString>("named"); // what the operator-facing warning must say
+    QTest::addColumn<int>("minGapMs");  // the least time between two opens
+    QTest::newRow("429 twice, Retry-After 2")
+        << 429 << QByteArray() << QByteArray() << QStringLiteral("Retry-After: 2 s") << 2000;
     QTest::newRow("500 with an HTML body")
         << 500 << QByteArrayLiteral("text/html") << QByteArrayLiteral("<html><body>Internal Server Error</body></html>")
         << QStringLiteral("HTTP 500") << 0;
@@ -507,8 +509,10 @@ void TestFaultMatrix::openFailure_retriedThenConnected()
     QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Connected, 20000);
     QCOMPARE(calls.size(), 3); // two failures, one success: no storm, no extra attempt
     for (int i = 1; i < calls.size(); ++i)
-        QVERIFY2(calls.at(i) - calls.at(i - 1) >= minGapMs,
-                 qPrintable(QStringLiteral("open %1 came %2 ms after the previous").arg(i).arg(calls.at(i) - calls.at(i - 1))));
+        QVERIFY2(
+            calls.at(i) - calls.at(i - 1) >= minGapMs,
+            qPrintable(
+                QStringLiteral("open %1 came %2 ms after the previous").arg(i).arg(calls.at(i) - calls.at(i - 1))));
     QVERIFY(!h.fatal && !h.gaveUp);
     QCOMPARE(warningTexts.size(), 2);
     for (const QString &text : std::as_const(warningTexts)) {
@@ -528,7 +532,7 @@ void TestFaultMatrix::malformedStream_goodOnesAckedBadOnesKept()
     EngineHarness h(simConfig);
     ClientOptions options = h.fastOptions();
     options.maxIncomingMessageBytes = 32 * 1024 * 1024; // the 16 MiB frame is received, so it can be kept
-    options.livenessWindowMs = 30000;                    // parsing 16 MiB under ASan takes a while
+    options.livenessWindowMs = 30000;                   // parsing 16 MiB under ASan takes a while
     QVERIFY(h.start(options));
     QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Connected, kSettleMs);
 
@@ -565,16 +569,19 @@ void TestFaultMatrix::malformedStream_goodOnesAckedBadOnesKept()
     // committed (raw) and acked rather than left to time out.
     const QVector<QPair<QString, QByteArray>> oddButAckable{
         {QStringLiteral("odd-types-1"),
-         QByteArrayLiteral("{\"envelope_id\":\"odd-types-1\",\"type\":7,\"payload\":\"text\",\"retry_attempt\":\"2\"}")},
+         QByteArrayLiteral(
+             "{\"envelope_id\":\"odd-types-1\",\"type\":7,\"payload\":\"text\",\"retry_attempt\":\"2\"}")},
         {QStringLiteral("odd-types-2"),
          QByteArrayLiteral("{\"envelope_id\":\"odd-types-2\",\"type\":\"slash_commands\",\"payload\":[1,2],"
                            "\"accepts_response_payload\":\"yes\"}")},
         {QStringLiteral("odd-types-3"),
-         QByteArrayLiteral("{\"envelope_id\":\"odd-types-3\",\"type\":\"events_api\",\"payload\":{\"event\":\"no object\","
-                           "\"event_id\":17},\"retry_attempt\":-5}")},
+         QByteArrayLiteral(
+             "{\"envelope_id\":\"odd-types-3\",\"type\":\"events_api\",\"payload\":{\"event\":\"no object\","
+             "\"event_id\":17},\"retry_attempt\":-5}")},
         {QStringLiteral("odd-types-4"),
-         QByteArrayLiteral("{\"envelope_id\":\"odd-types-4\",\"type\":\"interactive\",\"payload\":{\"actions\":[null,3],"
-                           "\"user\":\"U1\",\"team\":[]}}")},
+         QByteArrayLiteral(
+             "{\"envelope_id\":\"odd-types-4\",\"type\":\"interactive\",\"payload\":{\"actions\":[null,3],"
+             "\"user\":\"U1\",\"team\":[]}}")},
     };
     QStringList good;
     for (const QByteArray &frame : bad) {
@@ -593,8 +600,8 @@ void TestFaultMatrix::malformedStream_goodOnesAckedBadOnesKept()
     for (const QString &id : std::as_const(good))
         QVERIFY2(!id.isEmpty() && captured.contains(id), "every good envelope behind a bad frame is committed");
     for (const auto &odd : oddButAckable) {
-        QTRY_VERIFY_WITH_TIMEOUT(h.store->envelopeById(odd.first) && h.store->envelopeById(odd.first).value().ackedUs > 0,
-                                 kSettleMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h.store->envelopeById(odd.first) && h.store->envelopeById(odd.first).value().ackedUs > 0, kSettleMs);
     }
     QCOMPARE(h.sim.stats().unknownAcks, oddButAckable.size());
     QCOMPARE(h.client->reconnectCount(), 0);
@@ -662,9 +669,8 @@ void TestFaultMatrix::wallClockJump_noFalseLivenessFailure_ackLatencySane()
     constexpr qint64 kTwoHoursUs = 2LL * 3600 * 1000 * 1000;
     QTimer flipper;
     int flips = 0;
-    QObject::connect(&flipper, &QTimer::timeout, &flipper, [&] {
-        json::setWallClockOffsetUs(++flips % 2 ? kTwoHoursUs : -kTwoHoursUs);
-    });
+    QObject::connect(&flipper, &QTimer::timeout, &flipper,
+                     [&] { json::setWallClockOffsetUs(++flips % 2 ? kTwoHoursUs : -kTwoHoursUs); });
     flipper.start(3);
     QTest::qWait(4000); // well over two liveness windows
     flipper.stop();
