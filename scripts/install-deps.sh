@@ -9,7 +9,8 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
             qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
             qt6-qpa-plugins libqt6svg6 libsqlite3-0 fonts-dejavu-core)
 test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick
-           desktop-file-utils appstream)
+           desktop-file-utils appstream
+           clang libclang-rt-14-dev) # clang + libFuzzer runtime: scripts/fuzz.sh
 # scripts/package-deb.sh: cpack's DEB generator (dpkg-shlibdeps, fakeroot), lintian and the validators.
 package_pkgs=(dpkg-dev fakeroot file lintian desktop-file-utils appstream man-db)
 # scripts/render-icons.sh (the PNG icons are committed; only needed to re-render them).

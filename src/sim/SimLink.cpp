@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <memory>
+
 namespace socketscope::sim {
 
 SimLink::SimLink(int id, QWebSocket *socket, QTcpSocket *tcp, bool debugReconnects, QObject *parent)
@@ -120,6 +122,56 @@ void SimLink::abortNow()
     }
     m_socket->abort();
     markClosed();
+}
+
+void SimLink::sendPartialTextAndAbort(const QByteArray &utf8Json, int payloadBytes)
+{
+    if (m_stale || m_closed || !m_tcp)
+        return;
+    // Whatever QWebSocket queued before goes out first, so earlier frames stay whole.
+    m_socket->flush();
+    // RFC 6455 §5.2 server frame: FIN + text opcode, no mask, 7/16/64-bit length.
+    const quint64 length = static_cast<quint64>(utf8Json.size());
+    QByteArray wire;
+    wire.append(char(0x81));
+    if (length < 126) {
+        wire.append(char(length));
+    } else if (length <= 0xffff) {
+        wire.append(char(126));
+        for (int shift = 8; shift >= 0; shift -= 8)
+            wire.append(char((length >> shift) & 0xff));
+    } else {
+        wire.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            wire.append(char((length >> shift) & 0xff));
+    }
+    wire.append(utf8Json.left(qBound(0, payloadBytes, int(utf8Json.size()) - 1)));
+    m_tcp->write(wire);
+    m_tcp->flush();
+    // abort() discards unsent bytes: wait (bounded) until the partial frame left, then let the
+    // client read it before the reset arrives.
+    auto *wait = new QTimer(this);
+    wait->setInterval(10);
+    auto ticks = std::make_shared<int>(0);
+    connect(wait, &QTimer::timeout, this, [this, wait, ticks] {
+        if ((m_tcp && m_tcp->bytesToWrite() > 0) && ++*ticks < 300) {
+            m_tcp->flush();
+            return;
+        }
+        wait->stop();
+        wait->deleteLater();
+        QTimer::singleShot(50, this, &SimLink::abortNow);
+    });
+    wait->start();
+}
+
+void SimLink::closeWithoutCloseFrame()
+{
+    if (m_closed || !m_tcp)
+        return;
+    m_socket->flush();
+    m_tcp->blockSignals(false);
+    m_tcp->disconnectFromHost(); // FIN after the queued bytes; no close frame
 }
 
 void SimLink::setStale(bool stale)

@@ -35,6 +35,11 @@ public:
     void closeAfter(int delayMs);          // close frame, unless the client closed first
     void abortAfter(int delayMs);          // TCP abort (no close frame), after frames in flight left
     void abortNow();
+    // Fault injection: the WebSocket header and the first payloadBytes of a text frame reach the
+    // wire, then the TCP connection is aborted (RST) with the rest of the frame never sent.
+    void sendPartialTextAndAbort(const QByteArray &utf8Json, int payloadBytes);
+    // Fault injection: TCP FIN without a WebSocket close frame (a proxy or load balancer closing).
+    void closeWithoutCloseFrame();
     // Deaf: no frames, no pings and no pongs. QWebSocket answers pings by itself while it reads,
     // so the link stops reading the TCP socket (its signals are blocked) until un-staled.
     void setStale(bool stale);

@@ -54,6 +54,8 @@ public:
     int liveCount() const;
     SimLink *pickLink();
     void onLinkAccepted(QWebSocket *socket, QTcpSocket *tcp, bool debugReconnects);
+    void greet(SimLink *link, bool debugReconnects); // hello, or too_many_websockets
+    SimLink *linkById(int id) const;
     void onLinkClosed(SimLink *link);
     void onText(SimLink *link, const QString &text);
     void sendHello(SimLink *link, int numConnections);
@@ -88,6 +90,7 @@ public:
     int nextLinkId = 0;
     int roundRobin = 0;
     int ghosts = 0;
+    int helloDelayMs = 0;
     bool linkDisabled = false;
     bool malformedInterleave = false;
     int malformedCursor = 0;
@@ -106,6 +109,15 @@ int SlackSimulator::Private::liveCount() const
             ++count;
     }
     return count;
+}
+
+SimLink *SlackSimulator::Private::linkById(int id) const
+{
+    for (const QPointer<SimLink> &link : linkList) {
+        if (link && link->id() == id && link->isOpen())
+            return link.data();
+    }
+    return nullptr;
 }
 
 SimLink *SlackSimulator::Private::pickLink()
@@ -172,6 +184,22 @@ void SlackSimulator::Private::onLinkAccepted(QWebSocket *socket, QTcpSocket *tcp
         link->closeAfter(config.linkDisabledCloseDelayMs);
         return;
     }
+    if (helloDelayMs != 0) {
+        // A late (or missing) hello: the link is open but not live, so no envelopes go to it.
+        if (helloDelayMs > 0) {
+            QPointer<SimLink> guard(link);
+            QTimer::singleShot(helloDelayMs, q, [this, guard, debugReconnects] {
+                if (guard && guard->isOpen())
+                    greet(guard, debugReconnects);
+            });
+        }
+        return;
+    }
+    greet(link, debugReconnects);
+}
+
+void SlackSimulator::Private::greet(SimLink *link, bool debugReconnects)
+{
     const int connections = liveCount() + ghosts + 1;
     if (connections > config.maxConnections) {
         // As observed: hello, then disconnect too_many_websockets, then close code 1006.
@@ -459,6 +487,51 @@ void SlackSimulator::sendRawFrame(const QByteArray &frame)
 {
     if (SimLink *link = d->pickLink())
         link->sendText(frame);
+}
+
+void SlackSimulator::sendPartialFrameAndAbort(const QByteArray &frame, int payloadBytes)
+{
+    if (SimLink *link = d->pickLink())
+        link->sendPartialTextAndAbort(frame, payloadBytes);
+}
+
+void SlackSimulator::closeLinksWithoutCloseFrame()
+{
+    d->forEachLive([](SimLink *link) { link->closeWithoutCloseFrame(); });
+}
+
+void SlackSimulator::setLinkStale(int linkId, bool stale)
+{
+    if (SimLink *link = d->linkById(linkId))
+        link->setStale(stale);
+}
+
+void SlackSimulator::setHelloDelay(int delayMs)
+{
+    d->helloDelayMs = delayMs < 0 ? -1 : delayMs;
+}
+
+QString SlackSimulator::sendEnvelopeToLink(int linkId, EnvelopeKind kind)
+{
+    SimLink *link = d->linkById(linkId);
+    if (!link || link->isStale())
+        return {};
+    const QJsonObject payload = d->factory.payload(kind);
+    const QString envelopeId = d->deliver(link, kind, payload, 0);
+    if (EnvelopeFactory::envelopeType(kind) == QLatin1String("events_api"))
+        d->ledger.trackEvent(payload.value(QStringLiteral("event_id")).toString(), kind, payload, d->nowNs());
+    return envelopeId;
+}
+
+void SlackSimulator::setOpenHttpFailure(int status, const QByteArray &contentType, const QByteArray &body, int times)
+{
+    HttpResponse response;
+    response.status = status > 0 ? status : 200;
+    response.never = status <= 0;
+    response.body = body;
+    if (!contentType.isEmpty())
+        response.headers.append({QByteArrayLiteral("Content-Type"), contentType});
+    d->api.setOpenHttpFailure(response, times);
 }
 
 QVector<QPair<bool, QByteArray>> SlackSimulator::malformedFrames()

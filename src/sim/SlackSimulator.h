@@ -139,6 +139,19 @@ public:
     void sendMalformedFrames();                        // each bad frame kind, each followed by an envelope
     static QVector<QPair<bool, QByteArray>> malformedFrames(); // (binary?, bytes)
 
+    // Fault injection (tests of the client's failure handling)
+    // One live link gets the start of a text frame (header + payloadBytes of it), then a TCP reset.
+    void sendPartialFrameAndAbort(const QByteArray &frame, int payloadBytes);
+    void closeLinksWithoutCloseFrame();                // TCP FIN, no WebSocket close frame
+    void setLinkStale(int linkId, bool stale);         // one link deaf (e.g. ignores a close frame)
+    // hello on new links this much later; -1 = never (the link stays open and silent). 0 = at once.
+    void setHelloDelay(int delayMs);
+    // An envelope to one open link by id, even before its hello ("" when the link is gone).
+    QString sendEnvelopeToLink(int linkId, EnvelopeKind kind);
+    // The next `times` apps.connections.open calls get this HTTP answer instead of Slack's JSON
+    // (a 500, a proxy's HTML page, …); status 0 = never answer (the client's timeout must end it).
+    void setOpenHttpFailure(int status, const QByteArray &contentType, const QByteArray &body, int times);
+
     // Traffic to the live links (spread like Slack: any link may get any envelope)
     QString sendEnvelope(EnvelopeKind kind);
     void sendBurst(int count);

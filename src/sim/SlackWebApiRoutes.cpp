@@ -52,6 +52,12 @@ void SlackWebApiRoutes::setRateLimited(int retryAfterSeconds, int times)
     m_rateLimitedTimes = qMax(0, times);
 }
 
+void SlackWebApiRoutes::setOpenHttpFailure(const HttpResponse &response, int times)
+{
+    m_httpFailure = response;
+    m_httpFailureTimes = qMax(0, times);
+}
+
 QString SlackWebApiRoutes::urlAppId(const QString &appId)
 {
     return QString::fromLatin1(QCryptographicHash::hash(appId.toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -92,6 +98,12 @@ HttpResponse SlackWebApiRoutes::connectionsOpen(const HttpRequest &request)
         return openFailed(QStringLiteral("not_allowed_token_type"));
     if (token.bearer != m_config.appToken)
         return openFailed(QStringLiteral("invalid_auth"));
+    if (m_httpFailureTimes > 0) {
+        --m_httpFailureTimes;
+        qCInfo(lcSim) << "apps.connections.open answers HTTP" << m_httpFailure.status << (m_httpFailure.never ? "(never)" : "");
+        Q_EMIT connectionsOpenCalled(false, QStringLiteral("http_%1").arg(m_httpFailure.status));
+        return m_httpFailure;
+    }
     if (m_rateLimitedTimes > 0) {
         --m_rateLimitedTimes;
         qCInfo(lcSim) << "apps.connections.open rate limited, Retry-After" << m_retryAfterSeconds;

@@ -39,6 +39,7 @@ public:
     void setOpenError(const QString &slackError) { m_openError = slackError; }
     QString openError() const { return m_openError; }
     void setRateLimited(int retryAfterSeconds, int times);
+    void setOpenHttpFailure(const HttpResponse &response, int times);
     int openCalls() const { return m_openCalls; }
     int responseUrlPosts() const { return m_responseUrlPosts; }
     // The newest posts (at most kResponseUrlLogLimit), oldest first.
@@ -68,6 +69,8 @@ private:
     QString m_openError;
     QStringList m_grantedBotScopes = botScopes();
     int m_rateLimitedTimes = 0;
+    HttpResponse m_httpFailure;
+    int m_httpFailureTimes = 0;
     int m_retryAfterSeconds = 0;
     int m_openCalls = 0;
     int m_responseUrlPosts = 0;

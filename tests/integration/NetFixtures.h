@@ -40,6 +40,15 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     QString url() const { return QStringLiteral("http://127.0.0.1:") + QString::number(port()); }
 
+    ~TunnelProxy() override
+    {
+        // A socket emits disconnected() from ~QAbstractSocket, when it is no longer a QTcpSocket: the
+        // session lambdas must not see that (UBSan: downcast of a QAbstractSocket via QPointer<QTcpSocket>).
+        const auto sockets = findChildren<QAbstractSocket *>() + m_server.findChildren<QAbstractSocket *>();
+        for (QAbstractSocket *socket : sockets)
+            socket->disconnect(this);
+    }
+
 private:
     struct Session
     {

@@ -26,6 +26,7 @@ struct Envelope
     bool acceptsResponsePayload = false;
     bool duplicate = false;    // same event_id (or envelope_id) seen before in this capture
     qint64 receivedUs = 0;     // µs since epoch, when the frame arrived
+    qint64 receivedSteadyUs = 0; // the same moment on the monotonic clock (not stored): ack latency base
     qint64 committedUs = 0;    // when the capture transaction holding it committed
     qint64 ackedUs = 0;        // when the ack frame was handed to the socket; 0 = not acked
     QString deliveryStatus;    // Bridge/replay outcome summary; empty when none

@@ -148,7 +148,8 @@ ApiReply SlackWebApi::interpret(const QString &method, QNetworkReply *reply) con
     ApiReply result;
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.oauthScopes = reply->rawHeader("x-oauth-scopes");
-    const QByteArray body = reply->readAll();
+    // A reply aborted by the transfer timeout is closed; reading it only makes QIODevice complain.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
 
     if (result.httpStatus == 429) {
         bool ok = false;

@@ -25,6 +25,12 @@ SocketLink::SocketLink(int id, LinkSettings settings, QObject *parent)
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &SocketLink::onBinary);
     // Qt 6.4 has error(); errorOccurred() arrives in 6.5.
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, &SocketLink::onError);
+    // QWebSocket keeps closeCode() at 1000 when TCP ends without any close frame, so whether the server
+    // sent one is noted here: it answers (aboutToClose) only when a close frame arrives.
+    connect(&m_socket, &QWebSocket::aboutToClose, this, [this] {
+        if (m_state != State::Closing)
+            m_peerSentClose = true;
+    });
     connect(&m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) { markActivity(); });
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and the reason is reported with the certificate's names.
@@ -126,16 +132,18 @@ void SocketLink::onDisconnected()
 
 QString SocketLink::closeDescription() const
 {
-    if (!m_errorText.isEmpty())
-        return m_errorText;
+    if (!m_errorText.isEmpty() && m_state != State::Open && m_state != State::Live)
+        return m_errorText; // e.g. TLS during the handshake: the error is the whole story
     const auto code = m_socket.closeCode();
     if (code == QWebSocketProtocol::CloseCodeTooMuchData)
         return QStringLiteral("a message exceeded the %1 MiB limit (close 1009)")
             .arg(m_settings.maxIncomingMessageBytes / (1024 * 1024));
     if (code == QWebSocketProtocol::CloseCodeNormal && m_state == State::Closing)
         return QStringLiteral("closed normally");
-    const QString reason = m_socket.closeReason();
-    if (code == QWebSocketProtocol::CloseCodeAbnormalDisconnection || code == 0)
+    // A peer that drops TCP also raises a socket error; its text ("remote host closed") goes after the
+    // 1006 classification instead of replacing it.
+    const QString reason = m_errorText.isEmpty() ? m_socket.closeReason() : m_errorText;
+    if (!m_peerSentClose || code == QWebSocketProtocol::CloseCodeAbnormalDisconnection || code == 0)
         return QStringLiteral("connection lost without a close frame (1006)") +
                (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
     return QStringLiteral("server closed the link (code %1%2)")
@@ -158,9 +166,11 @@ void SocketLink::onText(const QString &text)
     if (m_state == State::Closed)
         return;
     const qint64 receivedUs = json::nowUs();
+    const qint64 receivedSteadyUs = json::steadyUs();
     markActivity();
     const QByteArray bytes = text.toUtf8();
-    const Frame frame = parseFrame(bytes, receivedUs);
+    Frame frame = parseFrame(bytes, receivedUs);
+    frame.envelope.receivedSteadyUs = receivedSteadyUs;
     switch (frame.kind) {
     case Frame::Kind::Hello:
         if (m_state == State::Open) {

@@ -77,6 +77,7 @@ private:
     QElapsedTimer m_sinceActivity;
     State m_state = State::Idle;
     bool m_retiring = false;
+    bool m_peerSentClose = false; // a close frame arrived (QWebSocket's closeCode() cannot tell)
     QString m_host;
     QString m_closeWhy;
     QString m_errorText;

@@ -36,6 +36,7 @@ constexpr int kAckUpdateDelayMs = 250;   // ack timestamps ride along with the n
 // group-committed; capping the group keeps the first envelope of a burst from waiting for the last one.
 constexpr int kMaxCommitBatch = 256;
 constexpr int kTooManyBackoffMaxMs = 5 * 60 * 1000;
+constexpr int kMaxDeferredAcks = 10000; // committed envelopes waiting for a link to carry their ack
 
 bool isPlainId(const QString &id)
 {
@@ -53,6 +54,15 @@ QByteArray ackFrame(const QString &envelopeId, const QJsonObject &payload = {})
     if (!payload.isEmpty())
         ack.insert(QStringLiteral("payload"), payload);
     return json::compact(ack);
+}
+
+// acked_us = receipt + the monotonic time since, so ack latency (acked_us - received_us) stays a true
+// duration when the wall clock steps (NTP, suspend) between receipt and ack.
+qint64 ackedAtUs(const Envelope &e)
+{
+    if (e.receivedSteadyUs <= 0)
+        return json::nowUs();
+    return e.receivedUs + std::max<qint64>(0, json::steadyUs() - e.receivedSteadyUs);
 }
 
 } // namespace
@@ -101,6 +111,7 @@ public:
 
     QVector<Envelope> pending;
     QVector<AckUpdate> pendingAckUpdates;
+    QVector<Envelope> deferredAcks; // committed while no link could carry the ack (rowId, id, receipt)
     QTimer flushTimer;
     QTimer ackUpdateTimer;
     QTimer retryTimer;
@@ -315,6 +326,7 @@ public:
                 retire(other, QStringLiteral("replaced by link %1").arg(id));
         }
         activeLinkId = id;
+        sendDeferredAcks(link);
         setState(ClientState::Connected, QStringLiteral("link %1 live, num_connections=%2").arg(id).arg(numConnections));
         Q_EMIT q->helloReceived(id, frame.numConnections, frame.host);
         if (opt.mode == QLatin1String("dedicated") && frame.numConnections > 1) {
@@ -429,10 +441,12 @@ public:
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
             // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
+            // The store's code (capture_disk_full, capture_read_only, capture_io_error, …) is kept: it is
+            // what tells a front end which fix to offer.
             batch += pending;
             pending.clear();
-            failFatal({QStringLiteral("capture_write_failed"),
-                       QStringLiteral("Could not write to the capture %1: %2. %3 envelope(s) were not acknowledged, "
+            failFatal({committed.error().code,
+                       QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
                                       "so Slack will retry events.")
                            .arg(store->path(), committed.error().message)
                            .arg(batch.size()),
@@ -467,12 +481,16 @@ public:
         noteAcks(acks);
     }
 
-    // Returns when the ack was handed to the socket (µs), or 0 if no link could carry it.
+    // Returns when the ack was handed to the socket (µs, measured on the monotonic clock from receipt), or 0
+    // when no link could carry it: then the envelope, committed, is acked on the next live link (Slack
+    // accepts an ack on any of the app's connections, reference §4). A late ack carries no payload.
     qint64 sendAck(const Envelope &e, const QJsonObject &payload)
     {
         if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId, payload)))
-            return json::nowUs();
-        record(e.linkId, QStringLiteral("ack_failed"), QStringLiteral("no open link to ack envelope %1").arg(e.envelopeId));
+            return ackedAtUs(e);
+        record(e.linkId, QStringLiteral("ack_deferred"),
+               QStringLiteral("no open link to ack envelope %1; acking on the next live link").arg(e.envelopeId));
+        deferAck(e);
         return 0;
     }
 
@@ -493,6 +511,40 @@ public:
         if (auto r = store->setDeliveryStatus(record.envelopeRowId, summary); !r)
             qCWarning(lcCapture) << "could not record a delivery status:" << r.error().message;
         Q_EMIT q->deliveryUpdated(record.envelopeRowId, summary);
+    }
+
+    void deferAck(const Envelope &e)
+    {
+        if (deferredAcks.size() >= kMaxDeferredAcks) {
+            const Envelope dropped = deferredAcks.takeFirst();
+            record(dropped.linkId, QStringLiteral("ack_failed"),
+                   QStringLiteral("gave up acking envelope %1: too many acks waiting for a link").arg(dropped.envelopeId));
+        }
+        Envelope slim; // the raw frame is not needed to ack
+        slim.rowId = e.rowId;
+        slim.linkId = e.linkId;
+        slim.envelopeId = e.envelopeId;
+        slim.receivedUs = e.receivedUs;
+        slim.receivedSteadyUs = e.receivedSteadyUs;
+        deferredAcks.append(slim);
+    }
+
+    void sendDeferredAcks(SocketLink *link)
+    {
+        if (deferredAcks.isEmpty())
+            return;
+        QVector<AckUpdate> acks;
+        for (const Envelope &e : std::as_const(deferredAcks)) {
+            if (!link->sendText(ackFrame(e.envelopeId)))
+                return; // the link went away already; keep them for the next one
+            acks.append({e.rowId, ackedAtUs(e)});
+        }
+        record(link->id(), QStringLiteral("acks_sent_late"), QStringLiteral("%1 envelope(s)").arg(acks.size()));
+        deferredAcks.clear();
+        pendingAckUpdates += acks;
+        if (!ackUpdateTimer.isActive())
+            ackUpdateTimer.start();
+        Q_EMIT q->envelopesAcked(acks);
     }
 
     void writeAckUpdates()

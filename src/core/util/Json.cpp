@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <atomic>
 #include <chrono>
 
 namespace socketscope::json {
@@ -48,10 +49,26 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+std::atomic<qint64> g_wallClockOffsetUs{0};
+}
+
 qint64 nowUs()
 {
     using namespace std::chrono;
-    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count()
+           + g_wallClockOffsetUs.load(std::memory_order_relaxed);
+}
+
+qint64 steadyUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+void setWallClockOffsetUs(qint64 offsetUs)
+{
+    g_wallClockOffsetUs.store(offsetUs, std::memory_order_relaxed);
 }
 
 } // namespace socketscope::json
