@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DoctorWindow</name>
+    <message>
+        <source>Doctor</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation>Als Markdown &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Secrets are redacted</source>
+        <translation>Geheimnisse sind geschwärzt</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the report as Markdown, secrets redacted</source>
+        <translation>Den Bericht als Markdown speichern, Geheimnisse geschwärzt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SocketScope</source>
@@ -142,6 +173,251 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>Format OK (surrounding whitespace will be removed).</source>
+        <translation>Format in Ordnung (umgebende Leerzeichen werden entfernt).</translation>
+    </message>
+    <message>
+        <source>Format OK.</source>
+        <translation>Format in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardDoctorPage</name>
+    <message>
+        <source>Check the setup</source>
+        <translation>Einrichtung prüfen</translation>
+    </message>
+    <message>
+        <source>Every check runs against the values you entered. Nothing is saved yet.</source>
+        <translation>Jede Prüfung verwendet die eingegebenen Werte. Noch wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>WizardNautobotPage</name>
+    <message>
+        <source>Nautobot</source>
+        <translation>Nautobot</translation>
+    </message>
+    <message>
+        <source>The Nautobot that runs the ChatOps app. The doctor checks its REST API, the ChatOps endpoints and the workers.</source>
+        <translation>Die Nautobot-Instanz, auf der die ChatOps-App läuft. Der Doctor prüft ihre REST-API, die ChatOps-Endpunkte und die Worker.</translation>
+    </message>
+    <message>
+        <source>Nautobot &amp;URL:</source>
+        <translation>Nautobot-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://nautobot.example.com/</source>
+        <translation>https://nautobot.example.com/</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>40 hex characters</source>
+        <translation>40 Hexadezimalzeichen</translation>
+    </message>
+    <message>
+        <source>In Nautobot: your user menu → Profile → API Tokens → Add a token. Read-only is enough for the checks; replay and hand-answers need write access.</source>
+        <translation>In Nautobot: Ihr Benutzermenü → Profile → API Tokens → Add a token. Für die Prüfungen genügt Lesezugriff; erneutes Senden und Antworten von Hand brauchen Schreibzugriff.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardNetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>How SocketScope reaches Slack and Nautobot. NO_PROXY still applies to an explicit proxy.</source>
+        <translation>Wie SocketScope Slack und Nautobot erreicht. NO_PROXY gilt auch für einen explizit angegebenen Proxy.</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>System (environment variables, then OS settings)</source>
+        <translation>System (Umgebungsvariablen, dann Betriebssystem-Einstellungen)</translation>
+    </message>
+    <message>
+        <source>None (direct)</source>
+        <translation>Keiner (direkt)</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP-Proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5-Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>empty = no proxy authentication</source>
+        <translation>leer = keine Proxy-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>&amp;CA-Bundle:</translation>
+    </message>
+    <message>
+        <source>optional PEM file or folder (a TLS-inspecting proxy or private CA)</source>
+        <translation>optionale PEM-Datei oder optionaler Ordner (für einen TLS-prüfenden Proxy oder eine private CA)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>WizardProfilePage</name>
+    <message>
+        <source>Name the workspace</source>
+        <translation>Workspace benennen</translation>
+    </message>
+    <message>
+        <source>A profile holds one Slack app and one Nautobot. Its secrets go to the system keychain, never to a file.</source>
+        <translation>Ein Profil umfasst eine Slack-App und eine Nautobot-Instanz. Seine Geheimnisse kommen in den System-Schlüsselbund, nie in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profil&amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. prod-nautobot</source>
+        <translation>z. B. prod-nautobot</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>Dedicated (a dev/test Slack app)</source>
+        <translation>Exklusiv (eine Entwicklungs-/Test-Slack-App)</translation>
+    </message>
+    <message>
+        <source>Bridge (share a production app)</source>
+        <translation>Bridge (eine Produktiv-App mitbenutzen)</translation>
+    </message>
+    <message>
+        <source>Dedicated acknowledges every envelope at once; use it with a Slack app of its own. Bridge also re-delivers each envelope, signed, to Nautobot, so users still get answers while you watch a production app.</source>
+        <translation>Exklusiv bestätigt jedes Envelope sofort (ack); verwenden Sie es mit einer eigenen Slack-App. Bridge stellt außerdem jedes Envelope signiert erneut an Nautobot zu, sodass Benutzer weiterhin Antworten erhalten, während Sie eine Produktiv-App beobachten.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSlackPage</name>
+    <message>
+        <source>Slack tokens</source>
+        <translation>Slack-Tokens</translation>
+    </message>
+    <message>
+        <source>From your Slack app settings at https://api.slack.com/apps (pick the app Nautobot uses, or a dev copy of it).</source>
+        <translation>Aus den Einstellungen Ihrer Slack-App unter https://api.slack.com/apps (wählen Sie die App, die Nautobot verwendet, oder eine Entwicklungskopie davon).</translation>
+    </message>
+    <message>
+        <source>&amp;App-level token:</source>
+        <translation>&amp;App-Level-Token:</translation>
+    </message>
+    <message>
+        <source>xapp-…</source>
+        <translation>xapp-…</translation>
+    </message>
+    <message>
+        <source>Basic Information → App-Level Tokens → Generate Token and Scopes, with the connections:write scope. Starts with xapp-.</source>
+        <translation>Basic Information → App-Level Tokens → Generate Token and Scopes, mit dem Scope connections:write. Beginnt mit xapp-.</translation>
+    </message>
+    <message>
+        <source>&amp;Bot token:</source>
+        <translation>&amp;Bot-Token:</translation>
+    </message>
+    <message>
+        <source>xoxb-…</source>
+        <translation>xoxb-…</translation>
+    </message>
+    <message>
+        <source>OAuth &amp; Permissions → OAuth Tokens → Bot User OAuth Token. Starts with xoxb-.</source>
+        <translation>OAuth &amp; Permissions → OAuth Tokens → Bot User OAuth Token. Beginnt mit xoxb-.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing secret:</source>
+        <translation>&amp;Signing Secret:</translation>
+    </message>
+    <message>
+        <source>32 hex characters</source>
+        <translation>32 Hexadezimalzeichen</translation>
+    </message>
+    <message>
+        <source>Basic Information → App Credentials → Signing Secret (Show). Needed for Bridge mode and the signature check.</source>
+        <translation>Basic Information → App Credentials → Signing Secret (Show). Nötig für den Bridge-Modus und die Signaturprüfung.</translation>
+    </message>
+    <message>
+        <source>Slack &amp;API URL:</source>
+        <translation>Slack-&amp;API-URL:</translation>
+    </message>
+    <message>
+        <source>https://slack.com/api/</source>
+        <translation>https://slack.com/api/</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Save the profile: its settings go to the profile store and its secrets to the system keychain.</source>
+        <translation>Das Profil speichern: Seine Einstellungen kommen in den Profilspeicher, seine Geheimnisse in den System-Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the doctor report as Markdown, secrets redacted</source>
+        <translation>Den Doctor-Bericht als Markdown speichern, Geheimnisse geschwärzt</translation>
+    </message>
+</context>
+<context>
+    <name>sim</name>
+    <message>
+        <source>demo simulator</source>
+        <translation>Demo-Simulator</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::AboutDialog</name>
@@ -203,6 +479,161 @@
     <message>
         <source>3 s</source>
         <translation>3 s</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::AnswerDialog</name>
+    <message>
+        <source>Ephemeral</source>
+        <translation>Nur für den Benutzer (ephemeral)</translation>
+    </message>
+    <message>
+        <source>In channel</source>
+        <translation>Im Kanal</translation>
+    </message>
+    <message>
+        <source>Replace original</source>
+        <translation>Original ersetzen</translation>
+    </message>
+    <message>
+        <source>response_url</source>
+        <translation>response_url</translation>
+    </message>
+    <message>
+        <source>chat.postMessage</source>
+        <translation>chat.postMessage</translation>
+    </message>
+    <message>
+        <source>&amp;Send answer</source>
+        <translation>Antwort &amp;senden</translation>
+    </message>
+    <message>
+        <source>Answer from &amp;Nautobot</source>
+        <translation>Antwort von &amp;Nautobot</translation>
+    </message>
+    <message>
+        <source>&amp;Use as reply</source>
+        <translation>Als Antwort &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Answer — %1 %2</source>
+        <translation>Antworten — %1 %2</translation>
+    </message>
+    <message>
+        <source>Plain text (Slack mrkdwn)</source>
+        <translation>Klartext (Slack-mrkdwn)</translation>
+    </message>
+    <message>
+        <source>{&quot;blocks&quot;: [...]} or a bare array of blocks, as Block Kit Builder copies them</source>
+        <translation>{&quot;blocks&quot;: [...]} oder ein bloßes Array von Blocks, so wie der Block Kit Builder sie kopiert</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Block Kit JSON</source>
+        <translation>Block-Kit-JSON</translation>
+    </message>
+    <message>
+        <source>chat.postMessage to %1</source>
+        <translation>chat.postMessage an %1</translation>
+    </message>
+    <message>
+        <source>chat.postMessage (no channel)</source>
+        <translation>chat.postMessage (kein Kanal)</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Senden an</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · user %3 · channel %4</source>
+        <translation>%1 · %2 · Benutzer %3 · Kanal %4</translation>
+    </message>
+    <message>
+        <source>No /nautobot command in this envelope: %1</source>
+        <translation>Kein /nautobot-Befehl in diesem Envelope: %1</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>Keine Nautobot-URL: Legen Sie sie im Profil oder in SOCKETSCOPE_NAUTOBOT_URL fest.</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>Befehl: %1</translation>
+    </message>
+    <message>
+        <source>no response_url in this envelope</source>
+        <translation>keine response_url in diesem Envelope</translation>
+    </message>
+    <message>
+        <source>budget unknown (no capture open)</source>
+        <translation>Kontingent unbekannt (kein Mitschnitt geöffnet)</translation>
+    </message>
+    <message>
+        <source>uses left %1 of %2 · %3 min left</source>
+        <translation>noch %1 von %2 Verwendungen · noch %3 min</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Fix the message first.</source>
+        <translation>Korrigieren Sie zuerst die Nachricht.</translation>
+    </message>
+    <message>
+        <source>No bot token (xoxb-…): store it in the profile or set SOCKETSCOPE_SLACK_BOT_TOKEN.</source>
+        <translation>Kein Bot-Token (xoxb-…): Speichern Sie es im Profil oder setzen Sie SOCKETSCOPE_SLACK_BOT_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>response_url: %1 · %2 ms · %3%4</source>
+        <translation>response_url: %1 · %2 ms · %3%4</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>
+Not recorded: %1</source>
+        <translation>
+Nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>chat.postMessage failed: %1</source>
+        <translation>chat.postMessage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Posted to %1 (ts %2) · %3 ms</source>
+        <translation>In %1 gepostet (ts %2) · %3 ms</translation>
+    </message>
+    <message>
+        <source>Running %1 against Nautobot…</source>
+        <translation>%1 wird gegen Nautobot ausgeführt…</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s)%3 · %4 ms
+%5</source>
+        <translation>%1: %2 Zeile(n)%3 · %4 ms
+%5</translation>
+    </message>
+    <message>
+        <source> (truncated)</source>
+        <translation> (gekürzt)</translation>
     </message>
 </context>
 <context>
@@ -315,6 +746,41 @@ Bridge: Envelopes werden signiert erneut an Nautobot zugestellt, damit Benutzer 
     <message>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DeliveryTableModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Outcome / meaning</source>
+        <translation>Ergebnis / Bedeutung</translation>
     </message>
 </context>
 <context>
@@ -440,6 +906,162 @@ Bridge: Envelopes werden signiert erneut an Nautobot zugestellt, damit Benutzer 
     <message>
         <source>Copied path %1</source>
         <translation>Pfad %1 kopiert</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <source>Select an envelope to see its deliveries and answers.</source>
+        <translation>Ein Envelope auswählen, um seine Zustellungen und Antworten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not delivered or answered yet. Replay it (Ctrl+R), answer it (Ctrl+Shift+A), or connect in Bridge mode.</source>
+        <translation>Noch nicht zugestellt oder beantwortet. Erneut senden (Strg+R), beantworten (Strg+Umschalt+A) oder im Bridge-Modus verbinden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery/answer attempt(s).</source>
+        <translation>
+            <numerusform>%n Zustellungs-/Antwortversuch.</numerusform>
+            <numerusform>%n Zustellungs-/Antwortversuche.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deliveries (%1)</source>
+        <translation>Zustellungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorPanel</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stop the checks that are still running</source>
+        <translation>Die noch laufenden Prüfungen stoppen</translation>
+    </message>
+    <message>
+        <source>%v of %m checks</source>
+        <translation>%v von %m Prüfungen</translation>
+    </message>
+    <message>
+        <source>Select a check to read its full detail and fix.</source>
+        <translation>Eine Prüfung auswählen, um ihre vollständigen Details und die Behebung zu lesen.</translation>
+    </message>
+    <message>
+        <source>Not run: the checks were stopped.</source>
+        <translation>Nicht ausgeführt: Die Prüfungen wurden gestoppt.</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Behebung:</translation>
+    </message>
+    <message>
+        <source>Running checks…</source>
+        <translation>Prüfungen laufen…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 warnings, %3 failed, %4 skipped</source>
+        <translation>%1 bestanden, %2 Warnungen, %3 fehlgeschlagen, %4 übersprungen</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Done in %1 ms: %2</source>
+        <translation>Fertig in %1 ms: %2</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorTable</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Behebung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorWindow</name>
+    <message>
+        <source>Export doctor report</source>
+        <translation>Doctor-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (secrets redacted).</source>
+        <translation>%1 gespeichert (Geheimnisse geschwärzt).</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: Slack %2, Nautobot %3, %4 mode.</source>
+        <translation>Profil „%1“: Slack %2, Nautobot %3, Modus %4.</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Doctor — %1</source>
+        <translation>Doctor — %1</translation>
+    </message>
+    <message>
+        <source>Copied the report as Markdown (secrets redacted).</source>
+        <translation>Bericht als Markdown kopiert (Geheimnisse geschwärzt).</translation>
+    </message>
+    <message>
+        <source>The checks have not finished yet.</source>
+        <translation>Die Prüfungen sind noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
 </context>
 <context>
@@ -740,10 +1362,6 @@ geschlossen %6 %7</translation>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <source>No Slack app-level token for profile &quot;%1&quot;. Set SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…) or start with --demo to use the built-in simulator.</source>
-        <translation>Kein Slack-App-Level-Token für das Profil „%1“. SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…) setzen oder mit --demo starten, um den eingebauten Simulator zu verwenden.</translation>
-    </message>
-    <message>
         <source>Could not read the capture %1: %2</source>
         <translation>Der Mitschnitt %1 konnte nicht gelesen werden: %2</translation>
     </message>
@@ -850,6 +1468,82 @@ Einen /nautobot-Befehl in Slack ausführen oder den Simulator-Verkehr des Demo-W
         <source> · %1 newer envelope(s) not shown while viewing older history (change the filter to return to the tail)</source>
         <translation> · %1 neuere(s) Envelope(s) werden beim Ansehen älterer Einträge nicht gezeigt (Filter ändern, um zum Ende zurückzukehren)</translation>
     </message>
+    <message>
+        <source>&amp;Set up workspace…</source>
+        <translation>Workspace &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation>Profil &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor…</source>
+        <translation>&amp;Doctor…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>You are watching the demo workspace: the built-in simulator. Set up a workspace to connect to your own Slack app and Nautobot.</source>
+        <translation>Sie sehen den Demo-Workspace: den eingebauten Simulator. Richten Sie einen Workspace ein, um sich mit Ihrer eigenen Slack-App und Nautobot zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved. Connect (Ctrl+K) to open its Socket Mode connection.</source>
+        <translation>Profil „%1“ gespeichert. Verbinden (Strg+K), um seine Socket-Mode-Verbindung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>No profile to edit yet. Set up a workspace first.</source>
+        <translation>Noch kein Profil zum Bearbeiten vorhanden. Richten Sie zuerst einen Workspace ein.</translation>
+    </message>
+    <message>
+        <source>The doctor checks a workspace profile, and there is none yet (the demo workspace needs no checks).</source>
+        <translation>Der Doctor prüft ein Workspace-Profil, und es gibt noch keines (der Demo-Workspace braucht keine Prüfungen).</translation>
+    </message>
+    <message>
+        <source>Reading the secrets of profile &quot;%1&quot;…</source>
+        <translation>Die Geheimnisse des Profils „%1“ werden gelesen…</translation>
+    </message>
+    <message>
+        <source>E&amp;nvelope</source>
+        <translation>E&amp;nvelope</translation>
+    </message>
+    <message>
+        <source>&amp;Replay to Nautobot…</source>
+        <translation>Erneut an Nautobot &amp;senden…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation>&amp;Antworten…</translation>
+    </message>
+    <message>
+        <source>Nautobot &amp;REST console…</source>
+        <translation>Nautobot-&amp;REST-Konsole…</translation>
+    </message>
+    <message>
+        <source>Select an envelope first.</source>
+        <translation>Wählen Sie zuerst ein Envelope aus.</translation>
+    </message>
+    <message>
+        <source>Replays and answers will not be recorded: %1</source>
+        <translation>Erneute Sendungen und Antworten werden nicht aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>Profil %1</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>This event has no channel or response_url to answer to.</source>
+        <translation>Dieses Event hat keinen Kanal und keine response_url, an die geantwortet werden kann.</translation>
+    </message>
+    <message>
+        <source>Looking into it — the *ams01* switches are being checked.</source>
+        <translation>Wir sehen es uns an — die *ams01*-Switches werden geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::MessageBar</name>
@@ -859,10 +1553,422 @@ Einen /nautobot-Befehl in Slack ausführen oder den Simulator-Verkehr des Demo-W
     </message>
 </context>
 <context>
+    <name>socketscope::NautobotPage</name>
+    <message>
+        <source>Optional for watching; Bridge mode and the Nautobot checks need it.</source>
+        <translation>Optional zum Beobachten; der Bridge-Modus und die Nautobot-Prüfungen brauchen sie.</translation>
+    </message>
+    <message>
+        <source>URL OK.</source>
+        <translation>URL in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it.</source>
+        <translation>Im Schlüsselbund gespeichert; leer lassen, um den Wert beizubehalten.</translation>
+    </message>
+    <message>
+        <source>Optional: the doctor checks the token and its permissions with it.</source>
+        <translation>Optional: Der Doctor prüft damit das Token und seine Berechtigungen.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::NetworkPage</name>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA-Bundle</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>None: TLS is verified against the system CAs only.</source>
+        <translation>Keines: TLS wird nur gegen die System-CAs geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) will be trusted in addition to the system CAs.</source>
+        <translation>
+            <numerusform>%n Zertifikat wird zusätzlich zu den System-CAs vertraut.</numerusform>
+            <numerusform>%n Zertifikaten wird zusätzlich zu den System-CAs vertraut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host and port.</source>
+        <translation>Geben Sie Host und Port des Proxys ein.</translation>
+    </message>
+    <message>
+        <source>A proxy password needs a user name.</source>
+        <translation>Ein Proxy-Passwort erfordert einen Benutzernamen.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ProfileConnector</name>
+    <message>
+        <source>SOCKETSCOPE_SLACK_API_URL: %1</source>
+        <translation>SOCKETSCOPE_SLACK_API_URL: %1</translation>
+    </message>
+    <message>
+        <source>Bridge mode needs the Nautobot URL of profile &quot;%1&quot;.</source>
+        <translation>Der Bridge-Modus braucht die Nautobot-URL des Profils „%1“.</translation>
+    </message>
+    <message>
+        <source>Set it with Connection → Edit profile…, or connect in Dedicated mode.</source>
+        <translation>Legen Sie sie mit Verbindung → Profil bearbeiten… fest oder verbinden Sie im Exklusiv-Modus.</translation>
+    </message>
+    <message>
+        <source>The CA bundle of profile &quot;%1&quot;: %2</source>
+        <translation>Das CA-Bundle des Profils „%1“: %2</translation>
+    </message>
+    <message>
+        <source>No %1 for profile &quot;%2&quot; in the keychain.</source>
+        <translation>Kein Eintrag „%1“ für das Profil „%2“ im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>No %1 for profile &quot;%2&quot;: it is not in the keychain and %3 is not set.</source>
+        <translation>Kein Eintrag „%1“ für das Profil „%2“: Er ist nicht im Schlüsselbund und %3 ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Enter it with Connection → Edit profile….</source>
+        <translation>Geben Sie ihn mit Verbindung → Profil bearbeiten… ein.</translation>
+    </message>
+    <message>
+        <source>Enter it with Connection → Edit profile…, or set %1.</source>
+        <translation>Geben Sie ihn mit Verbindung → Profil bearbeiten… ein oder setzen Sie %1.</translation>
+    </message>
+    <message>
+        <source>The %1 of profile &quot;%2&quot; could not be read: %3</source>
+        <translation>Der Eintrag „%1“ des Profils „%2“ konnte nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ProfilePage</name>
+    <message>
+        <source>Give the workspace a short name.</source>
+        <translation>Geben Sie dem Workspace einen kurzen Namen.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists. Pick another name, or use Connection → Edit profile… to change it.</source>
+        <translation>Ein Profil namens „%1“ existiert bereits. Wählen Sie einen anderen Namen oder ändern Sie es mit Verbindung → Profil bearbeiten….</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ReplayDialog</name>
+    <message>
+        <source>I understand this runs the command in Nautobot</source>
+        <translation>Mir ist bewusst, dass dies den Befehl in Nautobot ausführt</translation>
+    </message>
+    <message>
+        <source>&amp;Send replay</source>
+        <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Replay to Nautobot — %1</source>
+        <translation>Erneut an Nautobot senden — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · to %3%4</source>
+        <translation>%1 · %2 · an %3%4</translation>
+    </message>
+    <message>
+        <source>(no Nautobot URL)</source>
+        <translation>(keine Nautobot-URL)</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Command text, e.g. get-devices location ams01</source>
+        <translation>Befehlstext, z. B. get-devices location ams01</translation>
+    </message>
+    <message>
+        <source>%1 text:</source>
+        <translation>%1-Text:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Command text</source>
+        <translation>Befehlstext</translation>
+    </message>
+    <message>
+        <source>Payload JSON</source>
+        <translation>Payload-JSON</translation>
+    </message>
+    <message>
+        <source>Edit before sending (re-signed on every change):</source>
+        <translation>Vor dem Senden bearbeiten (wird bei jeder Änderung neu signiert):</translation>
+    </message>
+    <message>
+        <source>Request (secrets masked):</source>
+        <translation>Anfrage (Geheimnisse maskiert):</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>Keine Nautobot-URL: Legen Sie sie im Profil oder in SOCKETSCOPE_NAUTOBOT_URL fest.</translation>
+    </message>
+    <message>
+        <source>No Slack signing secret: store it in the profile&apos;s keychain entry or set SOCKETSCOPE_SLACK_SIGNING_SECRET. Nautobot rejects unsigned requests.</source>
+        <translation>Kein Slack-Signing-Secret: Speichern Sie es im Schlüsselbundeintrag des Profils oder setzen Sie SOCKETSCOPE_SLACK_SIGNING_SECRET. Nautobot lehnt unsignierte Anfragen ab.</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Fix the edit first.</source>
+        <translation>Korrigieren Sie zuerst die Bearbeitung.</translation>
+    </message>
+    <message>
+        <source>Tick the confirmation first.</source>
+        <translation>Setzen Sie zuerst das Häkchen zur Bestätigung.</translation>
+    </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation>Wird an %1 gesendet…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 ms
+%4</source>
+        <translation>%1 · %2 · %3 ms
+%4</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>
+Body: %1</source>
+        <translation>
+Body: %1</translation>
+    </message>
+    <message>
+        <source>
+Not recorded in the capture: %1</source>
+        <translation>
+Nicht im Mitschnitt aufgezeichnet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::RestConsoleDialog</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Nautobot REST console — %1</source>
+        <translation>Nautobot-REST-Konsole — %1</translation>
+    </message>
+    <message>
+        <source>JSON body for PATCH / POST, e.g. {&quot;status&quot;: &quot;Planned&quot;}</source>
+        <translation>JSON-Body für PATCH / POST, z. B. {&quot;status&quot;: &quot;Planned&quot;}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Rohes JSON</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>Keine Nautobot-URL: Legen Sie sie im Profil oder in SOCKETSCOPE_NAUTOBOT_URL fest.</translation>
+    </message>
+    <message>
+        <source>Token from %1. GET runs at once; PATCH, POST and DELETE ask you to confirm by name.</source>
+        <translation>Token aus %1. GET wird sofort ausgeführt; PATCH, POST und DELETE verlangen eine Bestätigung durch Eingabe des Namens.</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>den Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Body: a JSON object is needed.</source>
+        <translation>Body: Ein JSON-Objekt ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Reading what %1 would change…</source>
+        <translation>Es wird gelesen, was %1 ändern würde…</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>%1 bestätigen</translation>
+    </message>
+    <message>
+        <source>%1 %2 changes data in Nautobot.
+Type “%3” to confirm:</source>
+        <translation>%1 %2 ändert Daten in Nautobot.
+Geben Sie „%3“ zur Bestätigung ein:</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>%1 senden</translation>
+    </message>
+    <message>
+        <source>Refused: %1 was not confirmed; nothing was sent.</source>
+        <translation>Abgelehnt: %1 wurde nicht bestätigt; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Running %1 %2…</source>
+        <translation>%1 %2 wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was sent: %1</source>
+        <translation>Abgelehnt, nichts wurde gesendet: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 → HTTP %3 · %4 row(s)%5 · %6 ms</source>
+        <translation>%1 %2 → HTTP %3 · %4 Zeile(n)%5 · %6 ms</translation>
+    </message>
+    <message>
+        <source> (truncated)</source>
+        <translation> (gekürzt)</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SetupWizard</name>
+    <message>
+        <source>Set up a workspace</source>
+        <translation>Einen Workspace einrichten</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Profil speichern</translation>
+    </message>
+    <message>
+        <source>Edit profile %1</source>
+        <translation>Profil %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>stored in the keychain; type to replace</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>The checks have not finished yet.</source>
+        <translation>Die Prüfungen sind noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation>Das Profil wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Storing the secrets in the keychain…</source>
+        <translation>Die Geheimnisse werden im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but its %1 was not stored: %2 Nothing was written anywhere else; until the keychain works, set the SOCKETSCOPE_* environment variables instead.</source>
+        <translation>Das Profil wurde gespeichert, aber sein Eintrag „%1“ nicht: %2 Nirgendwo sonst wurde etwas geschrieben; setzen Sie stattdessen die Umgebungsvariablen SOCKETSCOPE_*, bis der Schlüsselbund funktioniert.</translation>
+    </message>
+</context>
+<context>
     <name>socketscope::SimWorker</name>
     <message>
         <source>The built-in simulator could not listen on 127.0.0.1: %1</source>
         <translation>Der eingebaute Simulator konnte nicht auf 127.0.0.1 lauschen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SlackPage</name>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it.</source>
+        <translation>Im Schlüsselbund gespeichert; leer lassen, um den Wert beizubehalten.</translation>
+    </message>
+    <message>
+        <source>Required: SocketScope opens its Socket Mode connection with it.</source>
+        <translation>Erforderlich: SocketScope öffnet damit seine Socket-Mode-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Optional: the doctor uses it for auth.test and the scope checks.</source>
+        <translation>Optional: Der Doctor verwendet es für auth.test und die Scope-Prüfungen.</translation>
+    </message>
+    <message>
+        <source>Optional for Dedicated mode; Bridge mode needs it.</source>
+        <translation>Optional im Exklusiv-Modus; der Bridge-Modus braucht es.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SummaryPage</name>
+    <message>
+        <source>Export doctor report</source>
+        <translation>Doctor-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Report saved (secrets redacted).</source>
+        <translation>Bericht gespeichert (Geheimnisse geschwärzt).</translation>
+    </message>
+    <message>
+        <source>Every check passed or did not apply. Save the profile &quot;%1&quot; and connect.</source>
+        <translation>Jede Prüfung wurde bestanden oder traf nicht zu. Speichern Sie das Profil „%1“ und verbinden Sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. You can save the profile now and fix these later; Tools → Doctor… runs the checks again.</source>
+        <translation>. Sie können das Profil jetzt speichern und dies später beheben; Extras → Doctor… führt die Prüfungen erneut aus.</translation>
+    </message>
+    <message>
+        <source>Fail:</source>
+        <translation>Fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Behebung:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing to fix.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nichts zu beheben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What will be saved</source>
+        <translation>Was gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; (%2 mode) in %3; secrets in the system keychain under service &quot;SocketScope&quot;.</source>
+        <translation>Profil „%1“ (Modus %2) in %3; Geheimnisse im System-Schlüsselbund unter dem Dienst „SocketScope“.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DoctorWindow</name>
+    <message>
+        <source>Doctor</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Re-run</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation>&amp;Copy as Markdown</translation>
+    </message>
+    <message>
+        <source>Secrets are redacted</source>
+        <translation>Secrets are redacted</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Export report…</translation>
+    </message>
+    <message>
+        <source>Save the report as Markdown, secrets redacted</source>
+        <translation>Save the report as Markdown, secrets redacted</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SocketScope</source>
@@ -142,6 +173,251 @@
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>Format OK (surrounding whitespace will be removed).</source>
+        <translation>Format OK (surrounding whitespace will be removed).</translation>
+    </message>
+    <message>
+        <source>Format OK.</source>
+        <translation>Format OK.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardDoctorPage</name>
+    <message>
+        <source>Check the setup</source>
+        <translation>Check the setup</translation>
+    </message>
+    <message>
+        <source>Every check runs against the values you entered. Nothing is saved yet.</source>
+        <translation>Every check runs against the values you entered. Nothing is saved yet.</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Run again</translation>
+    </message>
+</context>
+<context>
+    <name>WizardNautobotPage</name>
+    <message>
+        <source>Nautobot</source>
+        <translation>Nautobot</translation>
+    </message>
+    <message>
+        <source>The Nautobot that runs the ChatOps app. The doctor checks its REST API, the ChatOps endpoints and the workers.</source>
+        <translation>The Nautobot that runs the ChatOps app. The doctor checks its REST API, the ChatOps endpoints and the workers.</translation>
+    </message>
+    <message>
+        <source>Nautobot &amp;URL:</source>
+        <translation>Nautobot &amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://nautobot.example.com/</source>
+        <translation>https://nautobot.example.com/</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API &amp;token:</translation>
+    </message>
+    <message>
+        <source>40 hex characters</source>
+        <translation>40 hex characters</translation>
+    </message>
+    <message>
+        <source>In Nautobot: your user menu → Profile → API Tokens → Add a token. Read-only is enough for the checks; replay and hand-answers need write access.</source>
+        <translation>In Nautobot: your user menu → Profile → API Tokens → Add a token. Read-only is enough for the checks; replay and hand-answers need write access.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardNetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>How SocketScope reaches Slack and Nautobot. NO_PROXY still applies to an explicit proxy.</source>
+        <translation>How SocketScope reaches Slack and Nautobot. NO_PROXY still applies to an explicit proxy.</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>System (environment variables, then OS settings)</source>
+        <translation>System (environment variables, then OS settings)</translation>
+    </message>
+    <message>
+        <source>None (direct)</source>
+        <translation>None (direct)</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP proxy</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5 proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>empty = no proxy authentication</source>
+        <translation>empty = no proxy authentication</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>stored in the keychain</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>&amp;CA bundle:</translation>
+    </message>
+    <message>
+        <source>optional PEM file or folder (a TLS-inspecting proxy or private CA)</source>
+        <translation>optional PEM file or folder (a TLS-inspecting proxy or private CA)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+</context>
+<context>
+    <name>WizardProfilePage</name>
+    <message>
+        <source>Name the workspace</source>
+        <translation>Name the workspace</translation>
+    </message>
+    <message>
+        <source>A profile holds one Slack app and one Nautobot. Its secrets go to the system keychain, never to a file.</source>
+        <translation>A profile holds one Slack app and one Nautobot. Its secrets go to the system keychain, never to a file.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profile &amp;name:</translation>
+    </message>
+    <message>
+        <source>e.g. prod-nautobot</source>
+        <translation>e.g. prod-nautobot</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode:</translation>
+    </message>
+    <message>
+        <source>Dedicated (a dev/test Slack app)</source>
+        <translation>Dedicated (a dev/test Slack app)</translation>
+    </message>
+    <message>
+        <source>Bridge (share a production app)</source>
+        <translation>Bridge (share a production app)</translation>
+    </message>
+    <message>
+        <source>Dedicated acknowledges every envelope at once; use it with a Slack app of its own. Bridge also re-delivers each envelope, signed, to Nautobot, so users still get answers while you watch a production app.</source>
+        <translation>Dedicated acknowledges every envelope at once; use it with a Slack app of its own. Bridge also re-delivers each envelope, signed, to Nautobot, so users still get answers while you watch a production app.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSlackPage</name>
+    <message>
+        <source>Slack tokens</source>
+        <translation>Slack tokens</translation>
+    </message>
+    <message>
+        <source>From your Slack app settings at https://api.slack.com/apps (pick the app Nautobot uses, or a dev copy of it).</source>
+        <translation>From your Slack app settings at https://api.slack.com/apps (pick the app Nautobot uses, or a dev copy of it).</translation>
+    </message>
+    <message>
+        <source>&amp;App-level token:</source>
+        <translation>&amp;App-level token:</translation>
+    </message>
+    <message>
+        <source>xapp-…</source>
+        <translation>xapp-…</translation>
+    </message>
+    <message>
+        <source>Basic Information → App-Level Tokens → Generate Token and Scopes, with the connections:write scope. Starts with xapp-.</source>
+        <translation>Basic Information → App-Level Tokens → Generate Token and Scopes, with the connections:write scope. Starts with xapp-.</translation>
+    </message>
+    <message>
+        <source>&amp;Bot token:</source>
+        <translation>&amp;Bot token:</translation>
+    </message>
+    <message>
+        <source>xoxb-…</source>
+        <translation>xoxb-…</translation>
+    </message>
+    <message>
+        <source>OAuth &amp; Permissions → OAuth Tokens → Bot User OAuth Token. Starts with xoxb-.</source>
+        <translation>OAuth &amp; Permissions → OAuth Tokens → Bot User OAuth Token. Starts with xoxb-.</translation>
+    </message>
+    <message>
+        <source>&amp;Signing secret:</source>
+        <translation>&amp;Signing secret:</translation>
+    </message>
+    <message>
+        <source>32 hex characters</source>
+        <translation>32 hex characters</translation>
+    </message>
+    <message>
+        <source>Basic Information → App Credentials → Signing Secret (Show). Needed for Bridge mode and the signature check.</source>
+        <translation>Basic Information → App Credentials → Signing Secret (Show). Needed for Bridge mode and the signature check.</translation>
+    </message>
+    <message>
+        <source>Slack &amp;API URL:</source>
+        <translation>Slack &amp;API URL:</translation>
+    </message>
+    <message>
+        <source>https://slack.com/api/</source>
+        <translation>https://slack.com/api/</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Save the profile: its settings go to the profile store and its secrets to the system keychain.</source>
+        <translation>Save the profile: its settings go to the profile store and its secrets to the system keychain.</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Save the doctor report as Markdown, secrets redacted</source>
+        <translation>Save the doctor report as Markdown, secrets redacted</translation>
+    </message>
+</context>
+<context>
+    <name>sim</name>
+    <message>
+        <source>demo simulator</source>
+        <translation>demo simulator</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::AboutDialog</name>
@@ -203,6 +479,161 @@
     <message>
         <source>3 s</source>
         <translation>3 s</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::AnswerDialog</name>
+    <message>
+        <source>Ephemeral</source>
+        <translation>Ephemeral</translation>
+    </message>
+    <message>
+        <source>In channel</source>
+        <translation>In channel</translation>
+    </message>
+    <message>
+        <source>Replace original</source>
+        <translation>Replace original</translation>
+    </message>
+    <message>
+        <source>response_url</source>
+        <translation>response_url</translation>
+    </message>
+    <message>
+        <source>chat.postMessage</source>
+        <translation>chat.postMessage</translation>
+    </message>
+    <message>
+        <source>&amp;Send answer</source>
+        <translation>&amp;Send answer</translation>
+    </message>
+    <message>
+        <source>Answer from &amp;Nautobot</source>
+        <translation>Answer from &amp;Nautobot</translation>
+    </message>
+    <message>
+        <source>&amp;Use as reply</source>
+        <translation>&amp;Use as reply</translation>
+    </message>
+    <message>
+        <source>Answer — %1 %2</source>
+        <translation>Answer — %1 %2</translation>
+    </message>
+    <message>
+        <source>Plain text (Slack mrkdwn)</source>
+        <translation>Plain text (Slack mrkdwn)</translation>
+    </message>
+    <message>
+        <source>{&quot;blocks&quot;: [...]} or a bare array of blocks, as Block Kit Builder copies them</source>
+        <translation>{&quot;blocks&quot;: [...]} or a bare array of blocks, as Block Kit Builder copies them</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Block Kit JSON</source>
+        <translation>Block Kit JSON</translation>
+    </message>
+    <message>
+        <source>chat.postMessage to %1</source>
+        <translation>chat.postMessage to %1</translation>
+    </message>
+    <message>
+        <source>chat.postMessage (no channel)</source>
+        <translation>chat.postMessage (no channel)</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · user %3 · channel %4</source>
+        <translation>%1 · %2 · user %3 · channel %4</translation>
+    </message>
+    <message>
+        <source>No /nautobot command in this envelope: %1</source>
+        <translation>No /nautobot command in this envelope: %1</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>Command: %1</translation>
+    </message>
+    <message>
+        <source>no response_url in this envelope</source>
+        <translation>no response_url in this envelope</translation>
+    </message>
+    <message>
+        <source>budget unknown (no capture open)</source>
+        <translation>budget unknown (no capture open)</translation>
+    </message>
+    <message>
+        <source>uses left %1 of %2 · %3 min left</source>
+        <translation>uses left %1 of %2 · %3 min left</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Fix the message first.</source>
+        <translation>Fix the message first.</translation>
+    </message>
+    <message>
+        <source>No bot token (xoxb-…): store it in the profile or set SOCKETSCOPE_SLACK_BOT_TOKEN.</source>
+        <translation>No bot token (xoxb-…): store it in the profile or set SOCKETSCOPE_SLACK_BOT_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>response_url: %1 · %2 ms · %3%4</source>
+        <translation>response_url: %1 · %2 ms · %3%4</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>no HTTP answer</translation>
+    </message>
+    <message>
+        <source>
+Not recorded: %1</source>
+        <translation>
+Not recorded: %1</translation>
+    </message>
+    <message>
+        <source>chat.postMessage failed: %1</source>
+        <translation>chat.postMessage failed: %1</translation>
+    </message>
+    <message>
+        <source>Posted to %1 (ts %2) · %3 ms</source>
+        <translation>Posted to %1 (ts %2) · %3 ms</translation>
+    </message>
+    <message>
+        <source>Running %1 against Nautobot…</source>
+        <translation>Running %1 against Nautobot…</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s)%3 · %4 ms
+%5</source>
+        <translation>%1: %2 row(s)%3 · %4 ms
+%5</translation>
+    </message>
+    <message>
+        <source> (truncated)</source>
+        <translation> (truncated)</translation>
     </message>
 </context>
 <context>
@@ -315,6 +746,41 @@ Bridge: envelopes are re-delivered, signed, to Nautobot so users still get answe
     <message>
         <source>Stopped</source>
         <translation>Stopped</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DeliveryTableModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Outcome / meaning</source>
+        <translation>Outcome / meaning</translation>
     </message>
 </context>
 <context>
@@ -440,6 +906,162 @@ Bridge: envelopes are re-delivered, signed, to Nautobot so users still get answe
     <message>
         <source>Copied path %1</source>
         <translation>Copied path %1</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>Select an envelope to see its deliveries and answers.</source>
+        <translation>Select an envelope to see its deliveries and answers.</translation>
+    </message>
+    <message>
+        <source>Not delivered or answered yet. Replay it (Ctrl+R), answer it (Ctrl+Shift+A), or connect in Bridge mode.</source>
+        <translation>Not delivered or answered yet. Replay it (Ctrl+R), answer it (Ctrl+Shift+A), or connect in Bridge mode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery/answer attempt(s).</source>
+        <translation>
+            <numerusform>%n delivery/answer attempt.</numerusform>
+            <numerusform>%n delivery/answer attempts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deliveries (%1)</source>
+        <translation>Deliveries (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorPanel</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the checks that are still running</source>
+        <translation>Stop the checks that are still running</translation>
+    </message>
+    <message>
+        <source>%v of %m checks</source>
+        <translation>%v of %m checks</translation>
+    </message>
+    <message>
+        <source>Select a check to read its full detail and fix.</source>
+        <translation>Select a check to read its full detail and fix.</translation>
+    </message>
+    <message>
+        <source>Not run: the checks were stopped.</source>
+        <translation>Not run: the checks were stopped.</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Fix:</translation>
+    </message>
+    <message>
+        <source>Running checks…</source>
+        <translation>Running checks…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 warnings, %3 failed, %4 skipped</source>
+        <translation>%1 passed, %2 warnings, %3 failed, %4 skipped</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>Done in %1 ms: %2</source>
+        <translation>Done in %1 ms: %2</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorTable</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::DoctorWindow</name>
+    <message>
+        <source>Export doctor report</source>
+        <translation>Export doctor report</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (secrets redacted).</source>
+        <translation>Saved %1 (secrets redacted).</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: Slack %2, Nautobot %3, %4 mode.</source>
+        <translation>Profile &quot;%1&quot;: Slack %2, Nautobot %3, %4 mode.</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>not configured</translation>
+    </message>
+    <message>
+        <source>Doctor — %1</source>
+        <translation>Doctor — %1</translation>
+    </message>
+    <message>
+        <source>Copied the report as Markdown (secrets redacted).</source>
+        <translation>Copied the report as Markdown (secrets redacted).</translation>
+    </message>
+    <message>
+        <source>The checks have not finished yet.</source>
+        <translation>The checks have not finished yet.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Choose a folder you can write to.</translation>
     </message>
 </context>
 <context>
@@ -740,10 +1362,6 @@ closed %6 %7</translation>
         <translation>&amp;Connect</translation>
     </message>
     <message>
-        <source>No Slack app-level token for profile &quot;%1&quot;. Set SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…) or start with --demo to use the built-in simulator.</source>
-        <translation>No Slack app-level token for profile &quot;%1&quot;. Set SOCKETSCOPE_SLACK_APP_TOKEN (xapp-…) or start with --demo to use the built-in simulator.</translation>
-    </message>
-    <message>
         <source>Could not read the capture %1: %2</source>
         <translation>Could not read the capture %1: %2</translation>
     </message>
@@ -850,6 +1468,82 @@ Run a /nautobot command in Slack, or use the demo workspace&apos;s simulator tra
         <source> · %1 newer envelope(s) not shown while viewing older history (change the filter to return to the tail)</source>
         <translation> · %1 newer envelope(s) not shown while viewing older history (change the filter to return to the tail)</translation>
     </message>
+    <message>
+        <source>&amp;Set up workspace…</source>
+        <translation>&amp;Set up workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation>&amp;Edit profile…</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor…</source>
+        <translation>&amp;Doctor…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>You are watching the demo workspace: the built-in simulator. Set up a workspace to connect to your own Slack app and Nautobot.</source>
+        <translation>You are watching the demo workspace: the built-in simulator. Set up a workspace to connect to your own Slack app and Nautobot.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; saved. Connect (Ctrl+K) to open its Socket Mode connection.</source>
+        <translation>Profile &quot;%1&quot; saved. Connect (Ctrl+K) to open its Socket Mode connection.</translation>
+    </message>
+    <message>
+        <source>No profile to edit yet. Set up a workspace first.</source>
+        <translation>No profile to edit yet. Set up a workspace first.</translation>
+    </message>
+    <message>
+        <source>The doctor checks a workspace profile, and there is none yet (the demo workspace needs no checks).</source>
+        <translation>The doctor checks a workspace profile, and there is none yet (the demo workspace needs no checks).</translation>
+    </message>
+    <message>
+        <source>Reading the secrets of profile &quot;%1&quot;…</source>
+        <translation>Reading the secrets of profile &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>E&amp;nvelope</source>
+        <translation>E&amp;nvelope</translation>
+    </message>
+    <message>
+        <source>&amp;Replay to Nautobot…</source>
+        <translation>&amp;Replay to Nautobot…</translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation>&amp;Answer…</translation>
+    </message>
+    <message>
+        <source>Nautobot &amp;REST console…</source>
+        <translation>Nautobot &amp;REST console…</translation>
+    </message>
+    <message>
+        <source>Select an envelope first.</source>
+        <translation>Select an envelope first.</translation>
+    </message>
+    <message>
+        <source>Replays and answers will not be recorded: %1</source>
+        <translation>Replays and answers will not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>profile %1</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environment</translation>
+    </message>
+    <message>
+        <source>This event has no channel or response_url to answer to.</source>
+        <translation>This event has no channel or response_url to answer to.</translation>
+    </message>
+    <message>
+        <source>Looking into it — the *ams01* switches are being checked.</source>
+        <translation>Looking into it — the *ams01* switches are being checked.</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::MessageBar</name>
@@ -859,10 +1553,422 @@ Run a /nautobot command in Slack, or use the demo workspace&apos;s simulator tra
     </message>
 </context>
 <context>
+    <name>socketscope::NautobotPage</name>
+    <message>
+        <source>Optional for watching; Bridge mode and the Nautobot checks need it.</source>
+        <translation>Optional for watching; Bridge mode and the Nautobot checks need it.</translation>
+    </message>
+    <message>
+        <source>URL OK.</source>
+        <translation>URL OK.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it.</source>
+        <translation>Stored in the keychain; leave empty to keep it.</translation>
+    </message>
+    <message>
+        <source>Optional: the doctor checks the token and its permissions with it.</source>
+        <translation>Optional: the doctor checks the token and its permissions with it.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::NetworkPage</name>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA bundle</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>None: TLS is verified against the system CAs only.</source>
+        <translation>None: TLS is verified against the system CAs only.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) will be trusted in addition to the system CAs.</source>
+        <translation>
+            <numerusform>%n certificate will be trusted in addition to the system CAs.</numerusform>
+            <numerusform>%n certificates will be trusted in addition to the system CAs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host and port.</source>
+        <translation>Enter the proxy&apos;s host and port.</translation>
+    </message>
+    <message>
+        <source>A proxy password needs a user name.</source>
+        <translation>A proxy password needs a user name.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ProfileConnector</name>
+    <message>
+        <source>SOCKETSCOPE_SLACK_API_URL: %1</source>
+        <translation>SOCKETSCOPE_SLACK_API_URL: %1</translation>
+    </message>
+    <message>
+        <source>Bridge mode needs the Nautobot URL of profile &quot;%1&quot;.</source>
+        <translation>Bridge mode needs the Nautobot URL of profile &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Set it with Connection → Edit profile…, or connect in Dedicated mode.</source>
+        <translation>Set it with Connection → Edit profile…, or connect in Dedicated mode.</translation>
+    </message>
+    <message>
+        <source>The CA bundle of profile &quot;%1&quot;: %2</source>
+        <translation>The CA bundle of profile &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>No %1 for profile &quot;%2&quot; in the keychain.</source>
+        <translation>No %1 for profile &quot;%2&quot; in the keychain.</translation>
+    </message>
+    <message>
+        <source>No %1 for profile &quot;%2&quot;: it is not in the keychain and %3 is not set.</source>
+        <translation>No %1 for profile &quot;%2&quot;: it is not in the keychain and %3 is not set.</translation>
+    </message>
+    <message>
+        <source>Enter it with Connection → Edit profile….</source>
+        <translation>Enter it with Connection → Edit profile….</translation>
+    </message>
+    <message>
+        <source>Enter it with Connection → Edit profile…, or set %1.</source>
+        <translation>Enter it with Connection → Edit profile…, or set %1.</translation>
+    </message>
+    <message>
+        <source>The %1 of profile &quot;%2&quot; could not be read: %3</source>
+        <translation>The %1 of profile &quot;%2&quot; could not be read: %3</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ProfilePage</name>
+    <message>
+        <source>Give the workspace a short name.</source>
+        <translation>Give the workspace a short name.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists. Pick another name, or use Connection → Edit profile… to change it.</source>
+        <translation>A profile named &quot;%1&quot; exists. Pick another name, or use Connection → Edit profile… to change it.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::ReplayDialog</name>
+    <message>
+        <source>I understand this runs the command in Nautobot</source>
+        <translation>I understand this runs the command in Nautobot</translation>
+    </message>
+    <message>
+        <source>&amp;Send replay</source>
+        <translation>&amp;Send replay</translation>
+    </message>
+    <message>
+        <source>Replay to Nautobot — %1</source>
+        <translation>Replay to Nautobot — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · to %3%4</source>
+        <translation>%1 · %2 · to %3%4</translation>
+    </message>
+    <message>
+        <source>(no Nautobot URL)</source>
+        <translation>(no Nautobot URL)</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Command text, e.g. get-devices location ams01</source>
+        <translation>Command text, e.g. get-devices location ams01</translation>
+    </message>
+    <message>
+        <source>%1 text:</source>
+        <translation>%1 text:</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Command text</source>
+        <translation>Command text</translation>
+    </message>
+    <message>
+        <source>Payload JSON</source>
+        <translation>Payload JSON</translation>
+    </message>
+    <message>
+        <source>Edit before sending (re-signed on every change):</source>
+        <translation>Edit before sending (re-signed on every change):</translation>
+    </message>
+    <message>
+        <source>Request (secrets masked):</source>
+        <translation>Request (secrets masked):</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</translation>
+    </message>
+    <message>
+        <source>No Slack signing secret: store it in the profile&apos;s keychain entry or set SOCKETSCOPE_SLACK_SIGNING_SECRET. Nautobot rejects unsigned requests.</source>
+        <translation>No Slack signing secret: store it in the profile&apos;s keychain entry or set SOCKETSCOPE_SLACK_SIGNING_SECRET. Nautobot rejects unsigned requests.</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Fix the edit first.</source>
+        <translation>Fix the edit first.</translation>
+    </message>
+    <message>
+        <source>Tick the confirmation first.</source>
+        <translation>Tick the confirmation first.</translation>
+    </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation>Sending to %1…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 ms
+%4</source>
+        <translation>%1 · %2 · %3 ms
+%4</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>no HTTP answer</translation>
+    </message>
+    <message>
+        <source>
+Body: %1</source>
+        <translation>
+Body: %1</translation>
+    </message>
+    <message>
+        <source>
+Not recorded in the capture: %1</source>
+        <translation>
+Not recorded in the capture: %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::RestConsoleDialog</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Nautobot REST console — %1</source>
+        <translation>Nautobot REST console — %1</translation>
+    </message>
+    <message>
+        <source>JSON body for PATCH / POST, e.g. {&quot;status&quot;: &quot;Planned&quot;}</source>
+        <translation>JSON body for PATCH / POST, e.g. {&quot;status&quot;: &quot;Planned&quot;}</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Raw JSON</translation>
+    </message>
+    <message>
+        <source>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</source>
+        <translation>No Nautobot URL: set it in the profile or SOCKETSCOPE_NAUTOBOT_URL.</translation>
+    </message>
+    <message>
+        <source>Token from %1. GET runs at once; PATCH, POST and DELETE ask you to confirm by name.</source>
+        <translation>Token from %1. GET runs at once; PATCH, POST and DELETE ask you to confirm by name.</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>the environment</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Body: a JSON object is needed.</source>
+        <translation>Body: a JSON object is needed.</translation>
+    </message>
+    <message>
+        <source>Reading what %1 would change…</source>
+        <translation>Reading what %1 would change…</translation>
+    </message>
+    <message>
+        <source>Confirm %1</source>
+        <translation>Confirm %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 changes data in Nautobot.
+Type “%3” to confirm:</source>
+        <translation>%1 %2 changes data in Nautobot.
+Type “%3” to confirm:</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>Send %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1 was not confirmed; nothing was sent.</source>
+        <translation>Refused: %1 was not confirmed; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Running %1 %2…</source>
+        <translation>Running %1 %2…</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was sent: %1</source>
+        <translation>Refused, nothing was sent: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 → HTTP %3 · %4 row(s)%5 · %6 ms</source>
+        <translation>%1 %2 → HTTP %3 · %4 row(s)%5 · %6 ms</translation>
+    </message>
+    <message>
+        <source> (truncated)</source>
+        <translation> (truncated)</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SetupWizard</name>
+    <message>
+        <source>Set up a workspace</source>
+        <translation>Set up a workspace</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <source>Edit profile %1</source>
+        <translation>Edit profile %1</translation>
+    </message>
+    <message>
+        <source>stored in the keychain; type to replace</source>
+        <translation>stored in the keychain; type to replace</translation>
+    </message>
+    <message>
+        <source>The checks have not finished yet.</source>
+        <translation>The checks have not finished yet.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Choose a folder you can write to.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation>The profile was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Storing the secrets in the keychain…</source>
+        <translation>Storing the secrets in the keychain…</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but its %1 was not stored: %2 Nothing was written anywhere else; until the keychain works, set the SOCKETSCOPE_* environment variables instead.</source>
+        <translation>The profile was saved, but its %1 was not stored: %2 Nothing was written anywhere else; until the keychain works, set the SOCKETSCOPE_* environment variables instead.</translation>
+    </message>
+</context>
+<context>
     <name>socketscope::SimWorker</name>
     <message>
         <source>The built-in simulator could not listen on 127.0.0.1: %1</source>
         <translation>The built-in simulator could not listen on 127.0.0.1: %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SlackPage</name>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it.</source>
+        <translation>Stored in the keychain; leave empty to keep it.</translation>
+    </message>
+    <message>
+        <source>Required: SocketScope opens its Socket Mode connection with it.</source>
+        <translation>Required: SocketScope opens its Socket Mode connection with it.</translation>
+    </message>
+    <message>
+        <source>Optional: the doctor uses it for auth.test and the scope checks.</source>
+        <translation>Optional: the doctor uses it for auth.test and the scope checks.</translation>
+    </message>
+    <message>
+        <source>Optional for Dedicated mode; Bridge mode needs it.</source>
+        <translation>Optional for Dedicated mode; Bridge mode needs it.</translation>
+    </message>
+</context>
+<context>
+    <name>socketscope::SummaryPage</name>
+    <message>
+        <source>Export doctor report</source>
+        <translation>Export doctor report</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;All files (*)</source>
+        <translation>Markdown (*.md);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Report saved (secrets redacted).</source>
+        <translation>Report saved (secrets redacted).</translation>
+    </message>
+    <message>
+        <source>Every check passed or did not apply. Save the profile &quot;%1&quot; and connect.</source>
+        <translation>Every check passed or did not apply. Save the profile &quot;%1&quot; and connect.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n check failed</numerusform>
+            <numerusform>%n checks failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. You can save the profile now and fix these later; Tools → Doctor… runs the checks again.</source>
+        <translation>. You can save the profile now and fix these later; Tools → Doctor… runs the checks again.</translation>
+    </message>
+    <message>
+        <source>Fail:</source>
+        <translation>Fail:</translation>
+    </message>
+    <message>
+        <source>Warning:</source>
+        <translation>Warning:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Fix:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing to fix.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nothing to fix.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What will be saved</source>
+        <translation>What will be saved</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; (%2 mode) in %3; secrets in the system keychain under service &quot;SocketScope&quot;.</source>
+        <translation>Profile &quot;%1&quot; (%2 mode) in %3; secrets in the system keychain under service &quot;SocketScope&quot;.</translation>
     </message>
 </context>
 </TS>
