@@ -15,10 +15,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <limits>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
 
 namespace socketscope {
 
@@ -30,6 +36,27 @@ QAtomicInteger<quint64> g_connectionCounter;
 
 // Shorter than Slack's 3 s ack deadline: a writer blocked by another writer fails in time to say so.
 constexpr int kWriteBusyTimeoutMs = 2000;
+constexpr auto kBusyRetry = std::chrono::microseconds(100);
+
+// SQLite's own busy handler sleeps 1, 2, 5, 10, 15, 20, 25 … ms between tries, so a commit on the ack
+// path that meets the background indexer's lock waits tens of milliseconds after the lock is free.
+// This one retries every 100 µs within the same 2 s budget.
+int promptBusyHandler(void *, int attempts)
+{
+    if (attempts * kBusyRetry >= std::chrono::milliseconds(kWriteBusyTimeoutMs))
+        return 0;
+    std::this_thread::sleep_for(kBusyRetry);
+    return 1;
+}
+
+void installPromptBusyHandler(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_busy_handler(sqlite, &promptBusyHandler, nullptr);
+    }
+}
 // A reader (the GUI) may wait longer; it is never on the ack path.
 constexpr int kReadBusyTimeoutMs = 5000;
 
@@ -385,6 +412,8 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
         db.setConnectOptions(connectOptions);
         if (!db.open())
             return sqlError(db.lastError(), QStringLiteral("Opening"), path);
+        if (!store->m_readOnly)
+            installPromptBusyHandler(db);
     }
     if (auto r = store->configureConnection(); !r)
         return r.error();
