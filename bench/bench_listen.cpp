@@ -4,6 +4,7 @@
 //
 //   bench_listen [--cli PATH] [--rate 1000] [--seconds 30] [--burst 20000] [--total 100000] [--json FILE]
 
+#include "BenchSupport.h"
 #include "SlackSimulator.h"
 
 #include <QCommandLineParser>
@@ -23,46 +24,7 @@
 
 using namespace socketscope;
 
-namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
-qint64 percentile(QVector<qint64> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size() - 1) + 0.5)));
-}
-
-qint64 procStatusKb(qint64 pid, const char *field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
-void say(const QString &s)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(s));
-}
-
-} // namespace
+using namespace socketscope::bench; // waitUntil, percentile, procStatusKb, say
 
 int main(int argc, char **argv)
 {
