@@ -91,6 +91,7 @@ private Q_SLOTS:
     void proxy_deadProxy_failsSlackAndNautobot();
     void nautobot_notConfigured_skipsWithVariableName();
     void nautobot_refused_failsAndSkipsDependants();
+    void nautobot_untrustedCertificate_failsNamingCaBundle();
     void nautobot_htmlLoginPage_fails();
     void nautobotToken_expired_namesExpiry();
     void nautobotToken_invalid_namesInvalid();
@@ -452,6 +453,26 @@ void TestDoctor::nautobot_refused_failsAndSkipsDependants()
     QCOMPARE_STATUS(report, DC::kChatOpsApp, CheckStatus::Skipped);
     QVERIFY(get(report, DC::kChatOpsApp).detail.contains(QLatin1String("was skipped")));
     QCOMPARE_STATUS(report, DC::kSlackEndpoints, CheckStatus::Skipped);
+}
+
+void TestDoctor::nautobot_untrustedCertificate_failsNamingCaBundle()
+{
+    // Nautobot behind a certificate from a private CA the system does not trust (the usual corporate
+    // setup): the reachable check fails, says why, and points at the CA bundle.
+    testnet::TlsFixture tls;
+    QVERIFY2(tls.generate(), qPrintable(tls.error));
+    testnet::HttpResponder nautobot;
+    nautobot.certificate = tls.serverCert;
+    nautobot.key = tls.serverKey;
+    QVERIFY(nautobot.start());
+    Env env = healthyEnv();
+    env[QStringLiteral("SOCKETSCOPE_NAUTOBOT_URL")] = QStringLiteral("https://127.0.0.1:%1/").arg(nautobot.serverPort());
+    const DoctorReport report = run(env);
+    QCOMPARE_STATUS(report, DC::kNautobotReachable, CheckStatus::Fail);
+    const CheckResult reachable = get(report, DC::kNautobotReachable);
+    QVERIFY2(reachable.fix.contains(QLatin1String("CA bundle")), qPrintable(reachable.fix));
+    QVERIFY2(reachable.fix.contains(QLatin1String("not trusted")), qPrintable(reachable.fix));
+    QCOMPARE_STATUS(report, DC::kNautobotToken, CheckStatus::Skipped);
 }
 
 void TestDoctor::nautobot_htmlLoginPage_fails()
