@@ -189,11 +189,13 @@ void LinkTimeline::paintEvent(QPaintEvent *)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     p.setFont(small);
     const int ticks = std::max(2, static_cast<int>(plot.width() / 110));
+    // Ticks under a second apart need tenths, or neighbouring labels read the same.
+    const QString tickFormat = span / ticks < 1000000 ? QStringLiteral("HH:mm:ss.z") : QStringLiteral("HH:mm:ss");
     for (int i = 0; i <= ticks; ++i) {
         const qint64 at = t0 + span * i / ticks;
         const double tx = x(at);
         p.drawLine(QPointF(tx, kAxisHeight - 5), QPointF(tx, kAxisHeight - 2));
-        const QString label = QDateTime::fromMSecsSinceEpoch(at / 1000).toString(QStringLiteral("HH:mm:ss"));
+        const QString label = QDateTime::fromMSecsSinceEpoch(at / 1000).toString(tickFormat);
         const double w = p.fontMetrics().horizontalAdvance(label);
         p.drawText(QPointF(std::clamp(tx - w / 2, plot.left(), plot.right() - w), kAxisHeight - 7), label);
     }
