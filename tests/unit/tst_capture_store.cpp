@@ -211,18 +211,31 @@ void TestCaptureStore::open_readOnlyModeMissingFile_returnsNotFound()
 void TestCaptureStore::open_writeProtectedFile_returnsReadOnly()
 {
     if (::geteuid() == 0) {
-        // Permissions do not stop root: run this same test function again as "nobody".
+        // Permissions do not stop root: run this same test function again as "nobody". The build tree
+        // may sit in a directory nobody cannot enter (a clone in `mktemp -d` is 0700), so the child runs
+        // from a copy of this binary in a world-readable temporary directory.
+        QTemporaryDir shared;
+        QVERIFY(shared.isValid());
+        const QString copy = shared.filePath(QStringLiteral("tst_capture_store"));
+        QVERIFY(QFile::copy(QCoreApplication::applicationFilePath(), copy));
+        const auto rx = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
+                        | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(shared.path(), rx | QFile::WriteOwner));
+        QVERIFY(QFile::setPermissions(copy, rx));
         QProcess child;
-        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setProgram(copy);
+        child.setWorkingDirectory(shared.path());
         child.setArguments({QStringLiteral("open_writeProtectedFile_returnsReadOnly")});
         child.setChildProcessModifier([] {
             if (::setgid(65534) != 0 || ::setuid(65534) != 0)
                 ::_exit(77);
         });
         child.start();
+        if (!child.waitForStarted(10000))
+            QSKIP("running as root and cannot start a process as user nobody");
         QVERIFY(child.waitForFinished(60000));
         const QByteArray output = child.readAllStandardOutput() + child.readAllStandardError();
-        if (child.exitCode() == 77 || child.error() == QProcess::FailedToStart)
+        if (child.exitCode() == 77)
             QSKIP("running as root and cannot switch to user nobody");
         QVERIFY2(child.exitCode() == 0, output.constData());
         QVERIFY(output.contains("PASS   : TestCaptureStore::open_writeProtectedFile_returnsReadOnly()"));
