@@ -91,6 +91,7 @@ CaptureStore *MainWindow::operatorStore()
     m_operatorStore.reset();
     CaptureStore::Options options;
     options.recentIdCapacity = 16; // this connection never inserts envelopes
+    options.backgroundSearchIndexing = false; // the engine's connection indexes, on its own thread
     auto opened = CaptureStore::open(path, CaptureStore::Mode::ReadWrite, options);
     if (!opened.ok()) {
         m_messages->showMessage(MessageBar::Kind::Warning,

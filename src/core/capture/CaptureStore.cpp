@@ -424,9 +424,13 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
             return r.error();
         if (auto r = store->m_duplicates->catchUp(*store->m_statements, path); !r)
             return r.error();
-        store->m_checkpointer = std::make_unique<WalCheckpointer>(path);
-        if (options.backgroundSearchIndexing)
-            store->m_indexer = std::make_unique<FtsIndexer>(path);
+        // Not fatal: without it FTS5 merges on its own, in lumps that only cost ack latency.
+        if (auto r = FtsIndexer::configure(store->database(), path); !r)
+            qCWarning(lcCapture) << "search index left with FTS5's own merging:" << r.error().message;
+        store->m_checkpointer = std::make_unique<WalCheckpointer>(path, options.walRestartFrames);
+        store->m_checkpointer->watch(store->database());
+        if (options.backgroundSearchIndexing && !qEnvironmentVariableIsSet("XX_NOFTS"))
+            store->m_indexer = std::make_unique<FtsIndexer>(store->m_connectionName, path);
     }
     qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")
                        << "schema" << store->m_schemaVersion;
@@ -488,8 +492,10 @@ Result<void> CaptureStore::configureConnection()
         QStringLiteral("PRAGMA foreign_keys=ON"),
         // Checkpoints run on WalCheckpointer's thread, never inside a commit on the ack path.
         QStringLiteral("PRAGMA wal_autocheckpoint=0"),
-        // After a checkpoint resets the WAL, give back disk space beyond 64 MiB.
-        QStringLiteral("PRAGMA journal_size_limit=67108864"),
+        // A restarted WAL is overwritten in place, never truncated: truncating it on the first commit
+        // after a restart stalled that commit (and its acks) for 5-200 ms here. WalCheckpointer keeps it
+        // near 64 MiB; SQLite removes it when the last connection closes.
+        QStringLiteral("PRAGMA journal_size_limit=-1"),
         // 16 MiB of page cache keeps the index pages that random envelope ids touch in memory.
         QStringLiteral("PRAGMA cache_size=-16384"),
     };
@@ -637,12 +643,8 @@ Result<void> CaptureStore::inTransaction(const std::function<Result<void>()> &wo
     Result<void> result = work();
     if (result && !s.commit.exec())
         result = sqlError(s.commit.lastError(), QStringLiteral("Committing"), m_path);
-    if (!result) {
-        // SQLite may have rolled back already (e.g. after SQLITE_FULL); then this fails harmlessly.
-        s.rollback.exec();
-        return result;
-    }
-    m_checkpointer->committed();
+    if (!result)
+        s.rollback.exec(); // SQLite may have rolled back already (e.g. after SQLITE_FULL): harmless then
     return result;
 }
 
@@ -651,7 +653,6 @@ Result<void> CaptureStore::execWrite(QSqlQuery &query, const QString &what)
 {
     if (!query.exec())
         return sqlError(query.lastError(), what, m_path);
-    m_checkpointer->committed();
     return {};
 }
 
@@ -707,6 +708,13 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
         return readOnlyError();
     if (batch.isEmpty() && acks.isEmpty())
         return {};
+    if (m_checkpointer->takeRestartRequest()) {
+        // No commit can land while this runs, so it copies every frame and the commit below starts the
+        // WAL over (see WalCheckpointer).
+        QSqlQuery checkpoint(database());
+        if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+            qCWarning(lcCapture) << "WAL checkpoint failed:" << checkpoint.lastError().text();
+    }
     const Result<void> result = inTransaction([&] { return writeBatch(batch, acks); });
     if (!result) {
         for (Envelope &e : batch) {
@@ -719,7 +727,7 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
     if (!batch.isEmpty()) {
         m_duplicates->committed(batch.constLast().rowId);
         if (m_indexer)
-            m_indexer->committed();
+            m_indexer->committed(int(batch.size()));
     }
     return result;
 }
@@ -855,7 +863,6 @@ Result<qint64> CaptureStore::recordDelivery(const DeliveryRecord &record)
             return notFound(QStringLiteral("Envelope row %1").arg(record.envelopeRowId));
         return sqlError(q.lastError(), QStringLiteral("Recording a delivery"), m_path);
     }
-    m_checkpointer->committed();
     return q.lastInsertId().toLongLong();
 }
 
@@ -1106,7 +1113,6 @@ Result<void> CaptureStore::indexSearchTextNow()
         const Result<qint64> left = FtsIndexer::indexChunk(database(), 4096, m_path);
         if (!left)
             return left.error();
-        m_checkpointer->committed();
         if (*left == 0)
             return {};
     }

@@ -81,9 +81,13 @@ public:
     {
         // Envelope/event ids remembered in memory for duplicate detection without a query per row.
         int recentIdCapacity = 100000;
-        // Feed the FTS5 index from a background thread after each commit (read-write only). Off: rows
-        // wait for indexSearchTextNow(); search still finds them (tests use this to pin either path).
+        // Feed the FTS5 index between commits, in small slices on this connection's thread and event loop
+        // (read-write only). Off: rows wait for indexSearchTextNow(); search still finds them (tests use
+        // this to pin either path; a second writer that inserts no envelopes turns it off).
         bool backgroundSearchIndexing = true;
+        // Past this many WAL frames, checkpoints turn small and frequent until SQLite can start the WAL
+        // over (see WalCheckpointer). Tests set it low to see the WAL stay bounded.
+        qint64 walRestartFrames = 16384;
     };
 
     static Result<std::unique_ptr<CaptureStore>> open(const QString &path, Mode mode = Mode::ReadWrite);

@@ -3,13 +3,14 @@
 #include "capture/SqlError.h"
 #include "util/Logging.h"
 
-#include <QAtomicInteger>
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QVariant>
 
-#include <chrono>
+#include <algorithm>
 
 namespace socketscope {
 
@@ -17,41 +18,134 @@ using capture::sqlError;
 
 namespace {
 
-QAtomicInteger<quint64> g_indexerCounter;
-
-// 64 rows take about a millisecond to tokenize: the longest the writer can wait for the lock (16 was
-// measured worse: more, shorter transactions; 256 was worse too: longer waits).
-constexpr int kChunkRows = 64;
-constexpr auto kIdleInterval = std::chrono::milliseconds(500);
-// After a commit, gather rows for this long before indexing: fewer, larger index transactions, so the
-// writer on the ack path rarely finds the write lock taken (SQLite's busy handler then sleeps ≥ 1 ms).
-constexpr auto kGather = std::chrono::milliseconds(100);
-constexpr auto kBetweenChunks = std::chrono::milliseconds(3); // leave the write lock to the ack path
+// Indexing waits for a quiet writer: tokenizing and merging FTS5 segments costs about as much as the
+// insert itself and comes in lumps (a merge of long doclists took 15-35 ms here), and every moment of it
+// on this thread is a moment an arriving envelope waits for its ack. Under steady traffic the rows wait
+// (search scans them meanwhile), up to kMaxDeferredRows; past that, indexing goes on regardless, so a
+// capture that never goes quiet still gets its index and the search scan stays bounded.
+constexpr int kQuietMs = 50;                 // no commit for this long: index
+constexpr qint64 kMaxDeferredRows = 100000;  // a search scans ~100,000 rows in about a second here
+// 16 rows take ~0.3-1 ms: an envelope that arrives during a slice waits about that long.
+constexpr int kSliceRows = 16;
+// FTS5's own automerge merges in lumps (64 pages x the number of levels at a time), so it is off and
+// each slice merges a few pages itself: 4 pages per 16 rows keeps up with the segments the slices add
+// (fewer and there were crisis merges, which are lumps again).
+constexpr int kMergePagesPerSlice = 4;
+constexpr int kBetweenSlicesMs = 1;   // rows or merges left: go on, leaving the event loop a turn
+constexpr int kAfterFailureMs = 1000; // busy (a reader's lock) or a real error: try again later
 constexpr qint64 kFinishOnCloseMs = 2000;
+constexpr int kFinishChunkRows = 4096;
+
+int mergePagesFor(qint64 rows)
+{
+    return int(std::max<qint64>(kMergePagesPerSlice, rows * kMergePagesPerSlice / kSliceRows));
+}
 
 } // namespace
 
-FtsIndexer::FtsIndexer(const QString &path) : m_path(path), m_thread([this] { run(); }) {}
+FtsIndexer::FtsIndexer(QString connectionName, QString path)
+    : m_connectionName(std::move(connectionName)), m_path(std::move(path))
+{
+    // Without an event loop in this thread (a tool that only imports), rows are indexed at close and by
+    // CaptureStore::indexSearchTextNow.
+    if (!QAbstractEventDispatcher::instance())
+        return;
+    m_timer = std::make_unique<QTimer>();
+    m_timer->setSingleShot(true);
+    QObject::connect(m_timer.get(), &QTimer::timeout, [this] { slice(); });
+    m_sinceCommit.start();
+    arm(kQuietMs); // rows may be pending at open (a previous run stopped early)
+}
 
 FtsIndexer::~FtsIndexer()
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_stop = true;
+    m_timer.reset();
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return;
+    QElapsedTimer finishing;
+    finishing.start();
+    while (finishing.elapsed() < kFinishOnCloseMs) {
+        const Result<qint64> left = indexChunk(db, kFinishChunkRows, m_path);
+        if (!left || *left == 0)
+            break;
     }
-    m_wake.notify_one();
-    m_thread.join();
 }
 
-void FtsIndexer::committed()
+void FtsIndexer::committed(int rows)
 {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        if (m_pending)
-            return;
-        m_pending = true;
+    m_deferredRows += rows;
+    m_sinceCommit.start();
+    if (m_timer && !m_timer->isActive())
+        arm(kQuietMs);
+}
+
+void FtsIndexer::arm(int delayMs)
+{
+    m_timer->start(delayMs);
+}
+
+void FtsIndexer::slice()
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return;
+    const qint64 quietFor = m_sinceCommit.elapsed();
+    if (quietFor < kQuietMs && m_deferredRows < kMaxDeferredRows) {
+        arm(int(kQuietMs - quietFor));
+        return;
     }
-    m_wake.notify_one();
+    Result<qint64> left = indexChunk(db, kSliceRows, m_path);
+    bool merged = false;
+    if (left && *left == 0) {
+        // Caught up: finish the merges the slices left, a few pages at a time, so the index is compact.
+        const Result<bool> r = mergeStep(db, kMergePagesPerSlice, m_path);
+        if (!r)
+            left = r.error();
+        else
+            merged = *r;
+    }
+    if (!left) {
+        ++m_failures;
+        qCDebug(lcCapture) << "search indexing deferred:" << left.error().message;
+        arm(kAfterFailureMs * std::min(m_failures, 30));
+        return;
+    }
+    m_failures = 0;
+    m_deferredRows = *left;
+    if (*left > 0 || merged)
+        arm(kBetweenSlicesMs);
+}
+
+Result<void> FtsIndexer::configure(const QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT v FROM envelopes_fts_config WHERE k = 'automerge'")))
+        return sqlError(q.lastError(), QStringLiteral("Reading the search index settings"), path);
+    if (q.next() && q.value(0).toInt() == 0)
+        return {};
+    q.finish();
+    if (!q.exec(QStringLiteral("INSERT INTO envelopes_fts(envelopes_fts, rank) VALUES('automerge', 0)")))
+        return sqlError(q.lastError(), QStringLiteral("Configuring the search index"), path);
+    return {};
+}
+
+Result<bool> FtsIndexer::mergeStep(const QSqlDatabase &db, int pages, const QString &path)
+{
+    // FTS5's 'merge' command reports nothing; the rows it wrote to the index's shadow tables say whether
+    // there was anything left to merge.
+    QSqlQuery q(db);
+    const QString step = QStringLiteral("Merging the search index");
+    if (!q.exec(QStringLiteral("SELECT total_changes()")) || !q.next())
+        return sqlError(q.lastError(), step, path);
+    const qint64 before = q.value(0).toLongLong();
+    q.finish();
+    if (!q.exec(QStringLiteral("INSERT INTO envelopes_fts(envelopes_fts, rank) VALUES('merge', %1)").arg(pages)))
+        return sqlError(q.lastError(), step, path);
+    if (!q.exec(QStringLiteral("SELECT total_changes()")) || !q.next())
+        return sqlError(q.lastError(), step, path);
+    // The command itself counts as one change.
+    return q.value(0).toLongLong() - before > 1;
 }
 
 Result<qint64> FtsIndexer::indexChunk(const QSqlDatabase &db, int maxRows, const QString &path)
@@ -85,6 +179,9 @@ Result<qint64> FtsIndexer::indexChunk(const QSqlDatabase &db, int maxRows, const
     q.addBindValue(upTo);
     if (!q.exec())
         return fail(q);
+    if (!q.exec(QStringLiteral("INSERT INTO envelopes_fts(envelopes_fts, rank) VALUES('merge', %1)")
+                    .arg(mergePagesFor(upTo - mark))))
+        return fail(q);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_indexed_upto', ?)"));
     q.addBindValue(QString::number(upTo));
     if (!q.exec())
@@ -92,54 +189,6 @@ Result<qint64> FtsIndexer::indexChunk(const QSqlDatabase &db, int maxRows, const
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
     return maxId - upTo;
-}
-
-void FtsIndexer::run()
-{
-    // A Qt SQL connection belongs to the thread that made it: create, use and remove it here.
-    const QString name = QStringLiteral("socketscope-fts-%1").arg(g_indexerCounter.fetchAndAddRelaxed(1));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=200"));
-        if (!db.open())
-            qCWarning(lcCapture) << "search indexing unavailable (search scans instead):" << db.lastError().text();
-        std::unique_lock<std::mutex> lock(m_mutex);
-        QElapsedTimer stopping;
-        while (db.isOpen()) {
-            if (!m_stop)
-                m_wake.wait_for(lock, kIdleInterval, [this] { return m_stop || m_pending; });
-            if (m_stop && !stopping.isValid())
-                stopping.start();
-            if (!m_pending && !m_stop)
-                continue;
-            m_pending = false;
-            if (!m_stop)
-                m_wake.wait_for(lock, kGather, [this] { return m_stop; });
-            lock.unlock();
-            // Index until caught up; a commit meanwhile sets m_pending again.
-            Result<qint64> left = qint64(1);
-            int failures = 0;
-            while (left && *left > 0 && failures < 3) {
-                left = indexChunk(db, kChunkRows, m_path);
-                if (!left) {
-                    // Busy (the writer held the lock too long) or a real error: retry a little later.
-                    ++failures;
-                    qCDebug(lcCapture) << "search indexing deferred:" << left.error().message;
-                    left = qint64(1);
-                }
-                if (stopping.isValid() && stopping.elapsed() > kFinishOnCloseMs)
-                    break;
-                std::this_thread::sleep_for(kBetweenChunks);
-            }
-            lock.lock();
-            if (failures >= 3)
-                m_pending = true; // try again on the next wake-up or tick
-            if (m_stop)
-                break;
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
 }
 
 } // namespace socketscope

@@ -3,10 +3,12 @@
 #include "util/Logging.h"
 
 #include <QAtomicInteger>
-#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <chrono>
 
@@ -19,10 +21,25 @@ QAtomicInteger<quint64> g_checkpointerCounter;
 // Wake early after this many commits; otherwise checkpoint on a timer when anything was committed.
 constexpr int kCommitsPerWake = 256;
 constexpr auto kInterval = std::chrono::milliseconds(500);
+// SQLite starts the WAL over only when a checkpoint has copied every frame before the next commit
+// begins. Under steady traffic the checkpoints above never catch up (1,000 envelopes/s grew the WAL by
+// 13 MB/s, without bound), so past restartAfterFrames (CaptureStore::Options::walRestartFrames, 64 MiB)
+// they turn small and frequent until one finishes in a gap between commits. Not more often: the first
+// commit into a restarted WAL fsyncs its header on the ack path (3-25 ms measured here).
+constexpr int kEagerCommitsPerWake = 8;
+constexpr auto kEagerInterval = std::chrono::milliseconds(50);
+// Commits closer together than a checkpoint takes (an import, an overload) leave no gap at all: at twice
+// the restart length, or after this many eager rounds without a restart, the writer is asked to run one
+// checkpoint itself between two transactions (it copies the few frames this thread has not; two fsyncs
+// on the writer's thread, once per restart length).
+constexpr int kEagerRoundsBeforeWriter = 10;
 
 } // namespace
 
-WalCheckpointer::WalCheckpointer(const QString &path) : m_path(path), m_thread([this] { run(); }) {}
+WalCheckpointer::WalCheckpointer(const QString &path, qint64 restartAfterFrames)
+    : m_path(path), m_restartAfterFrames(restartAfterFrames), m_thread([this] { run(); })
+{
+}
 
 WalCheckpointer::~WalCheckpointer()
 {
@@ -34,15 +51,47 @@ WalCheckpointer::~WalCheckpointer()
     m_thread.join();
 }
 
-void WalCheckpointer::committed()
+void WalCheckpointer::watch(const QSqlDatabase &writer)
+{
+    const QVariant handle = writer.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_wal_hook(sqlite, &WalCheckpointer::walHook, this);
+    }
+}
+
+int WalCheckpointer::walHook(void *self, sqlite3 *, const char *, int walFrames)
+{
+    static_cast<WalCheckpointer *>(self)->committed(walFrames);
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::committed(qint64 walFrames)
 {
     bool wake = false;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        wake = ++m_commitsSinceCheckpoint == kCommitsPerWake;
+        const bool wasLong = m_walFrames > m_restartAfterFrames;
+        m_walFrames = walFrames;
+        const int perWake = walFrames > m_restartAfterFrames ? kEagerCommitsPerWake : kCommitsPerWake;
+        ++m_commitsSinceCheckpoint;
+        wake = m_commitsSinceCheckpoint == 1 || m_commitsSinceCheckpoint == perWake
+               || (!wasLong && walFrames > m_restartAfterFrames);
     }
     if (wake)
         m_wake.notify_one();
+}
+
+// Returns the frames in the WAL (0 when the checkpoint failed).
+qint64 WalCheckpointer::passiveCheckpoint(QSqlQuery &checkpoint)
+{
+    qint64 walFrames = 0;
+    if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+        qCWarning(lcCapture) << "WAL checkpoint failed:" << checkpoint.lastError().text();
+    else if (checkpoint.next())
+        walFrames = checkpoint.value(1).toLongLong(); // busy, frames in the WAL, frames copied
+    checkpoint.finish();
+    return walFrames;
 }
 
 void WalCheckpointer::run()
@@ -56,16 +105,28 @@ void WalCheckpointer::run()
         if (!db.open())
             qCWarning(lcCapture) << "WAL checkpoints unavailable:" << db.lastError().text();
         QSqlQuery checkpoint(db);
+        int eagerRounds = 0;
         std::unique_lock<std::mutex> lock(m_mutex);
         while (!m_stop) {
-            m_wake.wait_for(lock, kInterval, [this] { return m_stop || m_commitsSinceCheckpoint >= kCommitsPerWake; });
-            if (m_stop || m_commitsSinceCheckpoint == 0 || !db.isOpen())
-                continue;
+            // Idle: sleep until the first commit; then gather a few more, or wait at most an interval.
+            m_wake.wait(lock, [this] { return m_stop || m_commitsSinceCheckpoint > 0; });
+            const bool eager = m_walFrames > m_restartAfterFrames;
+            m_wake.wait_for(lock, eager ? kEagerInterval : kInterval, [this, eager] {
+                return m_stop || m_commitsSinceCheckpoint >= (eager ? kEagerCommitsPerWake : kCommitsPerWake)
+                       || (!eager && m_walFrames > m_restartAfterFrames);
+            });
+            if (m_stop)
+                break;
             m_commitsSinceCheckpoint = 0;
+            if (!db.isOpen())
+                continue;
             lock.unlock();
-            if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
-                qCWarning(lcCapture) << "WAL checkpoint failed:" << checkpoint.lastError().text();
-            checkpoint.finish();
+            const qint64 walFrames = passiveCheckpoint(checkpoint);
+            eagerRounds = walFrames > m_restartAfterFrames ? eagerRounds + 1 : 0;
+            if (eagerRounds >= kEagerRoundsBeforeWriter || walFrames > 2 * m_restartAfterFrames) {
+                m_restartWanted = true;
+                eagerRounds = 0;
+            }
             lock.lock();
         }
     }
