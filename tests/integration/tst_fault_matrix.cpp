@@ -179,6 +179,7 @@ private Q_SLOTS:
     void tcpAbortMidFrame_partialEnvelopeNeverCaptured_restAcked();
     void halfOpenLink_silenceDetected_eventsRedeliveredNothingLost();
     void serverCloseWithoutCloseFrame_reconnectsWithoutLoss();
+    void acksIntoAVanishingLink_resentOnTheReplacement();
     void closeFrameIgnored_retiredLinkGoneWithinCloseTimeout();
     void closeFrameIgnored_stopFinishesWithinCloseTimeout();
 
@@ -269,6 +270,27 @@ void TestFaultMatrix::serverCloseWithoutCloseFrame_reconnectsWithoutLoss()
     h.sim.sendBurst(30);
     QTRY_COMPARE_WITH_TIMEOUT(h.sim.stats().acked, 60, kSettleMs);
     verifyZeroLoss(h);
+}
+
+// Acks the client wrote just before its link went deaf never reach Slack; slash commands and
+// interactions have no retry, so only the client can make up for them: it acks them again on the
+// replacement link.
+void TestFaultMatrix::acksIntoAVanishingLink_resentOnTheReplacement()
+{
+    EngineHarness h;
+    QVERIFY(h.start());
+    QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Connected, kSettleMs);
+    for (int i = 0; i < 10; ++i) {
+        h.sim.sendEnvelope(EnvelopeKind::SlashCommand);
+        h.sim.sendEnvelope(EnvelopeKind::BlockActions);
+    }
+    h.sim.setStale(true); // the frames are on their way; the acks coming back will not be read
+    QTRY_VERIFY_WITH_TIMEOUT(h.client->reconnectCount() >= 1, kSettleMs);
+    QVERIFY(sawLinkEvent(h, QStringLiteral("dead"), QStringLiteral("connected but deaf")));
+    QTRY_VERIFY_WITH_TIMEOUT(sawLinkEvent(h, QStringLiteral("acks_resent"), QStringLiteral("20 ack(s)")), kSettleMs);
+    QCOMPARE(h.sim.stats().retriesSent, 0); // nothing here that Slack would retry
+    verifyZeroLoss(h);
+    QCOMPARE(h.sim.stats().unknownAcks, 0);
 }
 
 // QWebSocket::close() writes the close frame and closes TCP at once; it never waits for the reply. So a

@@ -28,7 +28,7 @@ SocketLink::SocketLink(int id, LinkSettings settings, QObject *parent)
     // QWebSocket keeps closeCode() at 1000 when TCP ends without any close frame, so whether the server
     // sent one is noted here: it answers (aboutToClose) only when a close frame arrives.
     connect(&m_socket, &QWebSocket::aboutToClose, this, [this] {
-        if (m_state != State::Closing)
+        if (m_state != State::Closing && !m_aborting) // abort() emits it too
             m_peerSentClose = true;
     });
     connect(&m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) { markActivity(); });
@@ -89,6 +89,12 @@ bool SocketLink::sendText(const QByteArray &frame)
     return m_socket.sendTextMessage(QString::fromUtf8(frame)) > 0 || frame.isEmpty();
 }
 
+void SocketLink::flush()
+{
+    if (m_state == State::Open || m_state == State::Live || m_state == State::Closing)
+        m_socket.flush();
+}
+
 void SocketLink::close(const QString &why, int timeoutMs)
 {
     if (m_state == State::Closing || m_state == State::Closed)
@@ -98,6 +104,7 @@ void SocketLink::close(const QString &why, int timeoutMs)
         return;
     }
     m_state = State::Closing;
+    m_closedByUs = true;
     m_closeWhy = why;
     m_pingTimer.stop();
     m_deadlineTimer.start(timeoutMs);
@@ -109,6 +116,7 @@ void SocketLink::abort(const QString &why)
     if (m_state == State::Closed)
         return;
     m_closeWhy = why;
+    m_aborting = true; // QWebSocket::abort() emits aboutToClose and disconnected before it returns
     m_socket.abort();
     finish(m_closeWhy);
 }
@@ -125,7 +133,7 @@ void SocketLink::onConnected()
 void SocketLink::onDisconnected()
 {
     QString why = m_closeWhy;
-    if (why.isEmpty() || m_state != State::Closing)
+    if (why.isEmpty() || (m_state != State::Closing && !m_aborting))
         why = closeDescription();
     finish(why);
 }

@@ -36,6 +36,9 @@ public:
     State state() const { return m_state; }
     bool canSend() const { return m_state == State::Open || m_state == State::Live; }
     bool isRetiring() const { return m_retiring; }
+    // Closed by neither side's close handshake (TCP dropped, or the link died): what was written to it
+    // last may never have arrived.
+    bool peerVanished() const { return m_state == State::Closed && !m_peerSentClose && !m_closedByUs; }
     void setRetiring() { m_retiring = true; }
     QString host() const { return m_host; }
     qint64 openedUs() const { return m_openedUs; }
@@ -45,6 +48,7 @@ public:
 
     void open(const QUrl &url);
     bool sendText(const QByteArray &frame);
+    void flush(); // hands what sendText queued to the kernel now
     // Close handshake; aborts the TCP connection if the server has not closed within timeoutMs.
     void close(const QString &why, int timeoutMs);
     void abort(const QString &why);
@@ -78,6 +82,8 @@ private:
     State m_state = State::Idle;
     bool m_retiring = false;
     bool m_peerSentClose = false; // a close frame arrived (QWebSocket's closeCode() cannot tell)
+    bool m_closedByUs = false;    // close() sent our close frame
+    bool m_aborting = false;      // abort() is tearing the connection down
     QString m_host;
     QString m_closeWhy;
     QString m_errorText;

@@ -35,8 +35,14 @@ constexpr int kAckUpdateDelayMs = 250;   // ack timestamps ride along with the n
 // Envelopes per commit. A burst arrives faster than one transaction per envelope allows, so envelopes are
 // group-committed; capping the group keeps the first envelope of a burst from waiting for the last one.
 constexpr int kMaxCommitBatch = 256;
+constexpr int kMaxPendingAfterFlush = 4 * kMaxCommitBatch;
 constexpr int kTooManyBackoffMaxMs = 5 * 60 * 1000;
 constexpr int kMaxDeferredAcks = 10000; // committed envelopes waiting for a link to carry their ack
+// Acks written to a link whose peer then vanished (TCP closed without a close frame, or a dead link) may
+// never have arrived: those written this recently are sent again on the next live link. Slack's ack
+// deadline is 3 s; a second ack for an envelope is ignored.
+constexpr qint64 kResendAcksWithinUs = 3'000'000;
+constexpr int kMaxRecentAcksPerLink = 20000;
 
 bool isPlainId(const QString &id)
 {
@@ -112,6 +118,13 @@ public:
     QVector<Envelope> pending;
     QVector<AckUpdate> pendingAckUpdates;
     QVector<Envelope> deferredAcks; // committed while no link could carry the ack (rowId, id, receipt)
+    struct SentAck
+    {
+        qint64 atSteadyUs;
+        QString envelopeId;
+    };
+    QHash<int, QVector<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
+    QStringList acksToResend;                // from a link that vanished; already recorded as acked
     QTimer flushTimer;
     QTimer ackUpdateTimer;
     QTimer retryTimer;
@@ -430,14 +443,36 @@ public:
     {
         if (pending.isEmpty())
             return;
+        bool ok = commitAndAck(takeBatch());
+        // Overload (more arrives per pass than one batch): drain everything read so far, so the backlog
+        // stays in the kernel's socket buffer instead of growing in this process.
+        while (ok && pending.size() > kMaxPendingAfterFlush)
+            ok = commitAndAck(takeBatch());
+        if (ok && !pending.isEmpty())
+            flushTimer.start(); // the rest after the event loop has had a turn (acks go out first)
+    }
+
+    // Acks leave now, in one write, instead of on the socket's next write notification.
+    void flushLinks()
+    {
+        for (SocketLink *link : std::as_const(links))
+            link->flush();
+    }
+
+    QVector<Envelope> takeBatch()
+    {
         QVector<Envelope> batch;
         if (pending.size() <= kMaxCommitBatch) {
             batch.swap(pending);
         } else {
             batch = pending.mid(0, kMaxCommitBatch);
             pending.remove(0, kMaxCommitBatch);
-            flushTimer.start(); // the rest after the event loop has had a turn (acks go out first)
         }
+        return batch;
+    }
+
+    bool commitAndAck(QVector<Envelope> batch)
+    {
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
             // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
@@ -453,7 +488,7 @@ public:
                        committed.error().fix.isEmpty()
                            ? QStringLiteral("Free disk space or choose a writable capture file, then connect again.")
                            : committed.error().fix});
-            return;
+            return false;
         }
         pendingAckUpdates.clear();
         envelopeCount += batch.size();
@@ -464,10 +499,11 @@ public:
                 bridge->submit(e, [this, e](const QJsonObject &payload) {
                     if (const qint64 at = sendAck(e, payload); at > 0) {
                         noteAcks({{e.rowId, at}});
+                        flushLinks();
                     }
                 });
             }
-            return;
+            return true;
         }
         QVector<AckUpdate> acks;
         acks.reserve(batch.size());
@@ -477,8 +513,10 @@ public:
                 acks.append({e.rowId, at});
             }
         }
+        flushLinks(); // before the listeners below (a GUI model) take their time
         Q_EMIT q->envelopesCommitted(batch);
         noteAcks(acks);
+        return true;
     }
 
     // Returns when the ack was handed to the socket (µs, measured on the monotonic clock from receipt), or 0
@@ -486,8 +524,10 @@ public:
     // accepts an ack on any of the app's connections, reference §4). A late ack carries no payload.
     qint64 sendAck(const Envelope &e, const QJsonObject &payload)
     {
-        if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId, payload)))
+        if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId, payload))) {
+            rememberAck(link->id(), e.envelopeId);
             return ackedAtUs(e);
+        }
         record(e.linkId, QStringLiteral("ack_deferred"),
                QStringLiteral("no open link to ack envelope %1; acking on the next live link").arg(e.envelopeId));
         deferAck(e);
@@ -529,14 +569,51 @@ public:
         deferredAcks.append(slim);
     }
 
+    void rememberAck(int linkId, const QString &envelopeId)
+    {
+        QVector<SentAck> &sent = recentAcks[linkId];
+        const qint64 now = json::steadyUs();
+        const auto fresh = std::find_if(sent.cbegin(), sent.cend(),
+                                        [&](const SentAck &a) { return now - a.atSteadyUs <= kResendAcksWithinUs; });
+        const qsizetype stale = std::max<qsizetype>(fresh - sent.cbegin(), sent.size() + 1 - kMaxRecentAcksPerLink);
+        if (stale > 0)
+            sent.remove(0, std::min(stale, sent.size()));
+        sent.append({now, envelopeId});
+    }
+
+    // The link's peer vanished: its recent acks go again on the next live link.
+    void resendRecentAcks(int linkId)
+    {
+        const QVector<SentAck> sent = recentAcks.take(linkId);
+        const qint64 now = json::steadyUs();
+        for (const SentAck &a : sent) {
+            if (now - a.atSteadyUs <= kResendAcksWithinUs)
+                acksToResend.append(a.envelopeId);
+        }
+    }
+
     void sendDeferredAcks(SocketLink *link)
     {
+        if (!acksToResend.isEmpty()) {
+            int sent = 0;
+            for (; sent < acksToResend.size(); ++sent) {
+                if (!link->sendText(ackFrame(acksToResend.at(sent))))
+                    break;
+                rememberAck(link->id(), acksToResend.at(sent));
+            }
+            record(link->id(), QStringLiteral("acks_resent"),
+                   QStringLiteral("%1 ack(s) written to a link that vanished, sent again").arg(sent));
+            acksToResend.remove(0, sent);
+            if (!acksToResend.isEmpty())
+                return; // the link went away already; keep the rest for the next one
+        }
         if (deferredAcks.isEmpty())
             return;
         QVector<AckUpdate> acks;
         for (const Envelope &e : std::as_const(deferredAcks)) {
             if (!link->sendText(ackFrame(e.envelopeId)))
                 return; // the link went away already; keep them for the next one
+            rememberAck(link->id(), e.envelopeId);
             acks.append({e.rowId, ackedAtUs(e)});
         }
         record(link->id(), QStringLiteral("acks_sent_late"), QStringLiteral("%1 envelope(s)").arg(acks.size()));
@@ -563,18 +640,26 @@ public:
             return;
         const bool wasLive = link->isRetiring() || id == activeLinkId;
         const bool neverLive = link->openedUs() > 0 && id != activeLinkId && !link->isRetiring();
+        const bool acksMayBeLost = link->peerVanished();
         link->deleteLater();
         record(id, QStringLiteral("closed"), why);
         if (stopping) {
+            recentAcks.remove(id);
             if (links.isEmpty())
                 finishStop();
             return;
         }
+        if (acksMayBeLost)
+            resendRecentAcks(id);
+        else
+            recentAcks.remove(id);
         if (id == activeLinkId)
             activeLinkId = 0;
         if (liveLinks() > 0) {
             if (activeLinkId == 0)
                 activeLinkId = activeLink() ? activeLink()->id() : 0;
+            if (SocketLink *current = activeLink())
+                sendDeferredAcks(current);
             return;
         }
         if (hasPendingReplacement()) {
