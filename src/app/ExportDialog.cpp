@@ -2,6 +2,7 @@
 
 #include "Redaction.h"
 #include "capture/JsonlExport.h"
+#include "models/CaptureStorePager.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -100,10 +101,11 @@ void ExportDialog::updatePreview()
                 break;
         }
     } else {
-        const SqlWhere where = m_filter.toSql();
-        auto page = m_store->envelopesWhere(where.clause, where.values, 0, 3);
+        // The pager, as the table uses: it also matches text in rows the search index does not hold yet.
+        CaptureStorePager pager(m_store);
+        auto page = pager.olderThan(m_filter, 0, 3);
         if (page.ok()) {
-            for (auto it = page->crbegin(); it != page->crend(); ++it)
+            for (auto it = page->rows.crbegin(); it != page->rows.crend(); ++it)
                 if (!add(*it))
                     break;
         }

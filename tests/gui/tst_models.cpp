@@ -1,9 +1,12 @@
+#include "capture/CaptureStore.h"
+#include "models/CaptureStorePager.h"
 #include "models/EnvelopeColoring.h"
 #include "models/EnvelopeTableModel.h"
 #include "models/JsonTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <map>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void acks_updateRowAndColour();
     void acksBeforeRows_appliedOnInsert();
     void filter_appliesToLiveAndHistory();
+    void captureStorePager_textFilter_findsRowsNotYetIndexed();
     void jsonTree_passesModelTester_andGivesPaths();
     void jsonTree_notJson_showsError();
 };
@@ -249,6 +253,60 @@ void TestModels::filter_appliesToLiveAndHistory()
     QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(model.envelopeAt(1).rowId, 3);
     QCOMPARE(model.liveFilteredOut(), 1);
+}
+
+// The capture's search index waits for a pause in traffic; history pages must still find the newest
+// rows a text filter matches.
+void TestModels::captureStorePager_textFilter_findsRowsNotYetIndexed()
+{
+    QTemporaryDir dir;
+    CaptureStore::Options options;
+    options.backgroundSearchIndexing = false; // the test decides what is indexed
+    auto opened = CaptureStore::open(dir.filePath(QStringLiteral("capture.sqlite")), CaptureStore::Mode::ReadWrite, options);
+    QVERIFY(opened.ok());
+    auto store = std::move(opened).value();
+    auto insertRows = [&](int from, int to) {
+        QVector<Envelope> batch;
+        for (int i = from; i <= to; ++i) {
+            Envelope e = make(i, QStringLiteral("slash_commands"),
+                              i % 2 == 0 ? QStringLiteral("show site fra02 rack %1").arg(i) : QStringLiteral("show site ams01"));
+            e.raw = QByteArrayLiteral("{}");
+            batch.append(e);
+        }
+        QVERIFY(store->insertEnvelopes(batch).ok());
+    };
+    insertRows(1, 6);
+    QVERIFY(store->indexSearchTextNow().ok());
+    insertRows(7, 12);
+    QCOMPARE(*store->searchIndexedUpTo(), qint64(6));
+    QCOMPARE(*store->searchIndexBacklog(), qint64(6));
+
+    CaptureStorePager pager(store.get());
+    auto ids = [](const HistoryPage &page) {
+        QVector<qint64> out;
+        for (const Envelope &e : page.rows)
+            out.append(e.rowId);
+        return out;
+    };
+    const auto fra = EnvelopeFilter::parse(QStringLiteral("fra02"));
+    QVERIFY(fra.ok());
+    auto all = pager.olderThan(*fra, 0, 100);
+    QVERIFY(all.ok());
+    QCOMPARE(ids(*all), (QVector<qint64>{12, 10, 8, 6, 4, 2}));
+    // Paged across the mark, newest first, no row twice.
+    auto first = pager.olderThan(*fra, 0, 4);
+    QVERIFY(first.ok());
+    QCOMPARE(ids(*first), (QVector<qint64>{12, 10, 8, 6}));
+    auto rest = pager.olderThan(*fra, first->nextBefore, 4);
+    QVERIFY(rest.ok());
+    QCOMPARE(ids(*rest), (QVector<qint64>{4, 2}));
+    // Text with another term, and a negated text term, on both sides of the mark.
+    const auto rack = EnvelopeFilter::parse(QStringLiteral("rack user:U0"));
+    QVERIFY(rack.ok());
+    QCOMPARE(ids(*pager.olderThan(*rack, 0, 100)), (QVector<qint64>{12, 6}));
+    const auto notFra = EnvelopeFilter::parse(QStringLiteral("show !fra02"));
+    QVERIFY(notFra.ok());
+    QCOMPARE(ids(*pager.olderThan(*notFra, 0, 100)), (QVector<qint64>{11, 9, 7, 5, 3, 1}));
 }
 
 void TestModels::jsonTree_passesModelTester_andGivesPaths()

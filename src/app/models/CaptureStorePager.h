@@ -16,6 +16,7 @@ public:
     // A selective filter may need to scan far back; each call scans windows of this many row ids and
     // stops after the budget, so the GUI thread never waits long.
     static constexpr qint64 kWindowRows = 4000;
+    static constexpr qint64 kUnindexedWindowRows = 500; // each row's raw frame is tokenized here
     static constexpr int kBudgetMs = 25;
     Result<Envelope> full(qint64 rowId) override;
 

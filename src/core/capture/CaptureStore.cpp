@@ -1105,6 +1105,15 @@ Result<qint64> CaptureStore::searchIndexBacklog() const
     return std::max<qint64>(0, q.value(0).toLongLong());
 }
 
+Result<qint64> CaptureStore::searchIndexedUpTo() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_indexed_upto'")))
+        return sqlError(q.lastError(), QStringLiteral("Reading the search index state"), m_path);
+    // No mark: a schema 1 file, whose insert trigger indexed every row.
+    return q.next() ? q.value(0).toLongLong() : std::numeric_limits<qint64>::max();
+}
+
 Result<void> CaptureStore::indexSearchTextNow()
 {
     if (m_readOnly)

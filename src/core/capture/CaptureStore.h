@@ -140,6 +140,8 @@ public:
     Result<QVector<qint64>> searchText(const QString &query, int limit) const;
     // Rows committed but not yet in the FTS5 index (a read-write store indexes them in the background).
     Result<qint64> searchIndexBacklog() const;
+    // The highest row id the FTS5 index holds; rows above it are matched by a scan (see searchText).
+    Result<qint64> searchIndexedUpTo() const;
     // Indexes every pending row now, on this connection (tests, import, before closing a big capture).
     Result<void> indexSearchTextNow();
 

@@ -404,6 +404,20 @@ bool EnvelopeFilter::matches(const Envelope &e) const
     return true;
 }
 
+bool EnvelopeFilter::hasTextTerms() const
+{
+    return std::any_of(m_terms.cbegin(), m_terms.cend(), [](const Term &t) { return t.field == Field::Text; });
+}
+
+EnvelopeFilter EnvelopeFilter::withoutTextTerms() const
+{
+    EnvelopeFilter out = *this;
+    out.m_terms.erase(std::remove_if(out.m_terms.begin(), out.m_terms.end(),
+                                     [](const Term &t) { return t.field == Field::Text; }),
+                      out.m_terms.end());
+    return out;
+}
+
 SqlWhere EnvelopeFilter::toSql(const FilterSqlColumns &c) const
 {
     SqlWhere out;

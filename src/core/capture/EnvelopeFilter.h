@@ -87,6 +87,10 @@ public:
 
     bool matches(const Envelope &envelope) const;
     SqlWhere toSql(const FilterSqlColumns &columns = {}) const;
+    // For rows the FTS5 index does not hold yet: the same filter without its free-text terms, whose SQL
+    // the caller completes with matches().
+    bool hasTextTerms() const;
+    EnvelopeFilter withoutTextTerms() const;
 
     bool operator==(const EnvelopeFilter &other) const;
     bool operator!=(const EnvelopeFilter &other) const { return !(*this == other); }
