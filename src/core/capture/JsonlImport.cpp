@@ -2,6 +2,7 @@
 
 #include "capture/CaptureStore.h"
 #include "util/Json.h"
+#include "util/Logging.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -119,6 +120,10 @@ Result<ImportReport> JsonlImport::read(CaptureStore &store, QIODevice &in, const
                                 .arg(sourceName);
     if (auto r = store.endSession(report.sessionId, summary); !r)
         return r.error();
+    // The index is fed when a writer's event loop is quiet; an import has no such moment, and the
+    // capture it fills is usually opened read-only next (search scans unindexed rows, slowly).
+    if (auto r = store.indexSearchTextNow(); !r)
+        qCWarning(lcCapture) << "imported rows left for later search indexing:" << r.error().message;
     return report;
 }
 
