@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <deque>
 
 namespace socketscope {
 
@@ -42,7 +43,7 @@ constexpr int kMaxDeferredAcks = 10000; // committed envelopes waiting for a lin
 // never have arrived: those written this recently are sent again on the next live link. Slack's ack
 // deadline is 3 s; a second ack for an envelope is ignored.
 constexpr qint64 kResendAcksWithinUs = 3'000'000;
-constexpr int kMaxRecentAcksPerLink = 20000;
+constexpr size_t kMaxRecentAcksPerLink = 20000;
 
 bool isPlainId(const QString &id)
 {
@@ -123,7 +124,7 @@ public:
         qint64 atSteadyUs;
         QString envelopeId;
     };
-    QHash<int, QVector<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
+    QHash<int, std::deque<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
     QStringList acksToResend;                // from a link that vanished; already recorded as acked
     QTimer flushTimer;
     QTimer ackUpdateTimer;
@@ -571,20 +572,18 @@ public:
 
     void rememberAck(int linkId, const QString &envelopeId)
     {
-        QVector<SentAck> &sent = recentAcks[linkId];
+        std::deque<SentAck> &sent = recentAcks[linkId];
         const qint64 now = json::steadyUs();
-        const auto fresh = std::find_if(sent.cbegin(), sent.cend(),
-                                        [&](const SentAck &a) { return now - a.atSteadyUs <= kResendAcksWithinUs; });
-        const qsizetype stale = std::max<qsizetype>(fresh - sent.cbegin(), sent.size() + 1 - kMaxRecentAcksPerLink);
-        if (stale > 0)
-            sent.remove(0, std::min(stale, sent.size()));
-        sent.append({now, envelopeId});
+        while (!sent.empty()
+               && (now - sent.front().atSteadyUs > kResendAcksWithinUs || sent.size() >= kMaxRecentAcksPerLink))
+            sent.pop_front();
+        sent.push_back({now, envelopeId});
     }
 
     // The link's peer vanished: its recent acks go again on the next live link.
     void resendRecentAcks(int linkId)
     {
-        const QVector<SentAck> sent = recentAcks.take(linkId);
+        const std::deque<SentAck> sent = recentAcks.take(linkId);
         const qint64 now = json::steadyUs();
         for (const SentAck &a : sent) {
             if (now - a.atSteadyUs <= kResendAcksWithinUs)
