@@ -51,11 +51,8 @@ int promptBusyHandler(void *, int attempts)
 
 void installPromptBusyHandler(const QSqlDatabase &db)
 {
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
-            sqlite3_busy_handler(sqlite, &promptBusyHandler, nullptr);
-    }
+    if (sqlite3 *sqlite = capture::sqliteHandle(db))
+        sqlite3_busy_handler(sqlite, &promptBusyHandler, nullptr);
 }
 // A reader (the GUI) may wait longer; it is never on the ack path.
 constexpr int kReadBusyTimeoutMs = 5000;
@@ -429,7 +426,7 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
             qCWarning(lcCapture) << "search index left with FTS5's own merging:" << r.error().message;
         store->m_checkpointer = std::make_unique<WalCheckpointer>(path, options.walRestartFrames);
         store->m_checkpointer->watch(store->database());
-        if (options.backgroundSearchIndexing && !qEnvironmentVariableIsSet("XX_NOFTS"))
+        if (options.backgroundSearchIndexing)
             store->m_indexer = std::make_unique<FtsIndexer>(store->m_connectionName, path);
     }
     qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")

@@ -1,5 +1,11 @@
 #include "capture/SqlError.h"
 
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
 namespace socketscope::capture {
 
 namespace {
@@ -60,6 +66,14 @@ Error sqlError(const QSqlError &error, const QString &what, const QString &path)
     default:
         return {QStringLiteral("capture_sql_error"), message, {}};
     }
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 } // namespace socketscope::capture

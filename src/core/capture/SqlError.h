@@ -4,6 +4,9 @@
 
 #include <QSqlError>
 
+class QSqlDatabase;
+struct sqlite3;
+
 namespace socketscope::capture {
 
 // Turns a Qt/SQLite error into an operator-facing Error. Codes are stable:
@@ -11,5 +14,9 @@ namespace socketscope::capture {
 // capture_cannot_open, capture_io_error, capture_sql_error.
 // The message carries SQLite's text, never bound values (which may hold secrets).
 Error sqlError(const QSqlError &error, const QString &what, const QString &path);
+
+// The SQLite connection under a QSQLITE database, for what Qt SQL does not offer (busy handler, WAL
+// hook); nullptr for any other driver or a closed database.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 } // namespace socketscope::capture

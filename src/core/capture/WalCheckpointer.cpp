@@ -1,9 +1,9 @@
 #include "capture/WalCheckpointer.h"
 
+#include "capture/SqlError.h"
 #include "util/Logging.h"
 
 #include <QAtomicInteger>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -53,11 +53,8 @@ WalCheckpointer::~WalCheckpointer()
 
 void WalCheckpointer::watch(const QSqlDatabase &writer)
 {
-    const QVariant handle = writer.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
-            sqlite3_wal_hook(sqlite, &WalCheckpointer::walHook, this);
-    }
+    if (sqlite3 *sqlite = capture::sqliteHandle(writer))
+        sqlite3_wal_hook(sqlite, &WalCheckpointer::walHook, this);
 }
 
 int WalCheckpointer::walHook(void *self, sqlite3 *, const char *, int walFrames)
