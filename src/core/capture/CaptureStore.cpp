@@ -7,6 +7,7 @@
 #include "capture/RecentIds.h"
 #include "capture/Redactor.h"
 #include "capture/SqlError.h"
+#include "capture/SqliteStatement.h"
 #include "capture/WalCheckpointer.h"
 #include "util/Json.h"
 #include "util/Logging.h"
@@ -266,19 +267,19 @@ bool rowMatches(const QVector<SearchTerm> &terms, const QStringList &columns)
 } // namespace
 
 // Prepared once per connection and reused: preparing costs more than executing on the ack path.
+// What runs for every envelope goes through SQLite's C API (SqliteStatement); the rest through Qt SQL.
 struct CaptureStore::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : begin(db), commit(db), rollback(db), maxRowId(db), idsAfter(db), insertEnvelope(db), setCommitted(db),
-          applyAck(db), findEnvelopeId(db), findEventId(db), setDeliveryStatus(db), insertSession(db),
-          endSession(db), insertLink(db), insertMalformed(db), insertDelivery(db)
+        : setDeliveryStatus(db), insertSession(db), endSession(db), insertLink(db), insertMalformed(db),
+          insertDelivery(db)
     {
     }
 
-    QSqlQuery begin, commit, rollback;
-    QSqlQuery maxRowId, idsAfter;
-    QSqlQuery insertEnvelope, setCommitted, applyAck;
-    QSqlQuery findEnvelopeId, findEventId;
+    capture::SqliteStatement begin, commit, rollback;
+    capture::SqliteStatement maxRowId, idsAfter;
+    capture::SqliteStatement insertEnvelope, setCommitted, applyAck;
+    capture::SqliteStatement findEnvelopeId, findEventId;
     QSqlQuery setDeliveryStatus, insertSession, endSession, insertLink, insertMalformed, insertDelivery;
 };
 
@@ -291,12 +292,13 @@ public:
     explicit DuplicateIndex(int capacity) : m_envelopeIds(capacity), m_eventIds(capacity) {}
 
     // Learns rows committed since the last batch (by this or another writer; at open: the newest rows).
-    Result<void> catchUp(Statements &s, const QString &path)
+    Result<void> catchUp(Statements &s)
     {
-        if (!s.maxRowId.exec() || !s.maxRowId.next())
-            return sqlError(s.maxRowId.lastError(), QStringLiteral("Reading the last row id"), path);
-        const qint64 maxId = s.maxRowId.value(0).toLongLong();
-        s.maxRowId.finish();
+        const Result<bool> row = s.maxRowId.step(QStringLiteral("Reading the last row id"));
+        if (!row)
+            return row.error();
+        const qint64 maxId = *row ? s.maxRowId.columnInt64(0) : 0;
+        s.maxRowId.reset();
         if (maxId <= m_lastRowId)
             return {};
         qint64 from = m_lastRowId;
@@ -306,28 +308,30 @@ public:
             m_envelopeIds.setComplete(false);
             m_eventIds.setComplete(false);
         }
-        s.idsAfter.bindValue(0, from);
-        if (!s.idsAfter.exec())
-            return sqlError(s.idsAfter.lastError(), QStringLiteral("Reading recent envelope ids"), path);
-        while (s.idsAfter.next()) {
-            m_envelopeIds.insert(RecentIds::hash(s.idsAfter.value(0).toString()));
-            const QString eventId = s.idsAfter.value(1).toString();
+        s.idsAfter.bind(1, from);
+        for (;;) {
+            const Result<bool> next = s.idsAfter.step(QStringLiteral("Reading recent envelope ids"));
+            if (!next)
+                return next.error();
+            if (!*next)
+                break;
+            m_envelopeIds.insert(RecentIds::hash(s.idsAfter.columnText(0)));
+            const QString eventId = s.idsAfter.columnText(1);
             if (!eventId.isEmpty())
                 m_eventIds.insert(RecentIds::hash(eventId));
         }
-        s.idsAfter.finish();
         m_lastRowId = maxId;
         return {};
     }
 
-    Result<bool> seenEnvelopeId(const QString &id, Statements &s, const QString &path)
+    Result<bool> seenEnvelopeId(const QString &id, Statements &s)
     {
-        return seen(m_envelopeIds, id, s.findEnvelopeId, path);
+        return seen(m_envelopeIds, id, s.findEnvelopeId);
     }
 
-    Result<bool> seenEventId(const QString &id, Statements &s, const QString &path)
+    Result<bool> seenEventId(const QString &id, Statements &s)
     {
-        return seen(m_eventIds, id, s.findEventId, path);
+        return seen(m_eventIds, id, s.findEventId);
     }
 
     void committed(qint64 lastRowId) { m_lastRowId = lastRowId; }
@@ -342,16 +346,17 @@ public:
 
 private:
     // The lookup runs inside the insert transaction, so it also sees rows earlier in the same batch.
-    static Result<bool> seen(RecentIds &ids, const QString &id, QSqlQuery &lookup, const QString &path)
+    static Result<bool> seen(RecentIds &ids, const QString &id, capture::SqliteStatement &lookup)
     {
         const quint64 hash = RecentIds::hash(id);
         bool found = false;
         if (ids.mayContain(hash) || !ids.complete()) {
-            lookup.bindValue(0, id);
-            if (!lookup.exec())
-                return sqlError(lookup.lastError(), QStringLiteral("Looking up a duplicate id"), path);
-            found = lookup.next();
-            lookup.finish();
+            lookup.bindText(1, id);
+            const Result<bool> row = lookup.step(QStringLiteral("Looking up a duplicate id"));
+            if (!row)
+                return row.error();
+            found = *row;
+            lookup.reset();
         }
         ids.insert(hash);
         return found;
@@ -419,7 +424,7 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
     if (!store->m_readOnly) {
         if (auto r = store->prepareStatements(); !r)
             return r.error();
-        if (auto r = store->m_duplicates->catchUp(*store->m_statements, path); !r)
+        if (auto r = store->m_duplicates->catchUp(*store->m_statements); !r)
             return r.error();
         // Not fatal: without it FTS5 merges on its own, in lumps that only cost ack latency.
         if (auto r = FtsIndexer::configure(store->database(), path); !r)
@@ -594,24 +599,35 @@ Result<void> CaptureStore::prepareStatements()
     Statements &s = *m_statements;
     const struct
     {
+        capture::SqliteStatement *statement;
+        const char *sql;
+    } hot[] = {
+        // IMMEDIATE takes the write lock up front, so the duplicate check and the inserts see one state.
+        {&s.begin, "BEGIN IMMEDIATE"},
+        {&s.commit, "COMMIT"},
+        {&s.rollback, "ROLLBACK"},
+        {&s.maxRowId, "SELECT coalesce(max(id), 0) FROM envelopes"},
+        {&s.idsAfter, "SELECT envelope_id, event_id FROM envelopes WHERE id > ? ORDER BY id"},
+        {&s.insertEnvelope,
+         "INSERT INTO envelopes(session_id, link_id, envelope_id, type, subtype, team_id, channel_id,"
+         " user_id, text, event_id, retry_attempt, retry_reason, accepts_response_payload, duplicate,"
+         " received_us, committed_us, acked_us, delivery_status, raw)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+        {&s.setCommitted, "UPDATE envelopes SET committed_us = ? WHERE id BETWEEN ? AND ?"},
+        {&s.applyAck, "UPDATE envelopes SET acked_us = ? WHERE id = ?"},
+        {&s.findEnvelopeId, "SELECT 1 FROM envelopes WHERE envelope_id = ? LIMIT 1"},
+        {&s.findEventId, "SELECT 1 FROM envelopes WHERE event_id = ? LIMIT 1"},
+    };
+    sqlite3 *handle = capture::sqliteHandle(database());
+    for (const auto &entry : hot) {
+        if (auto r = entry.statement->prepare(handle, entry.sql, m_path); !r)
+            return r;
+    }
+    const struct
+    {
         QSqlQuery *query;
         QLatin1String sql;
     } all[] = {
-        // IMMEDIATE takes the write lock up front, so the duplicate check and the inserts see one state.
-        {&s.begin, QLatin1String("BEGIN IMMEDIATE")},
-        {&s.commit, QLatin1String("COMMIT")},
-        {&s.rollback, QLatin1String("ROLLBACK")},
-        {&s.maxRowId, QLatin1String("SELECT coalesce(max(id), 0) FROM envelopes")},
-        {&s.idsAfter, QLatin1String("SELECT envelope_id, event_id FROM envelopes WHERE id > ? ORDER BY id")},
-        {&s.insertEnvelope,
-         QLatin1String("INSERT INTO envelopes(session_id, link_id, envelope_id, type, subtype, team_id, channel_id,"
-                       " user_id, text, event_id, retry_attempt, retry_reason, accepts_response_payload, duplicate,"
-                       " received_us, committed_us, acked_us, delivery_status, raw)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
-        {&s.setCommitted, QLatin1String("UPDATE envelopes SET committed_us = ? WHERE id BETWEEN ? AND ?")},
-        {&s.applyAck, QLatin1String("UPDATE envelopes SET acked_us = ? WHERE id = ?")},
-        {&s.findEnvelopeId, QLatin1String("SELECT 1 FROM envelopes WHERE envelope_id = ? LIMIT 1")},
-        {&s.findEventId, QLatin1String("SELECT 1 FROM envelopes WHERE event_id = ? LIMIT 1")},
         {&s.setDeliveryStatus, QLatin1String("UPDATE envelopes SET delivery_status = ? WHERE id = ?")},
         {&s.insertSession,
          QLatin1String("INSERT INTO sessions(started_us, ended_us, source, mode, api_url, end_reason)"
@@ -635,13 +651,13 @@ Result<void> CaptureStore::prepareStatements()
 Result<void> CaptureStore::inTransaction(const std::function<Result<void>()> &work)
 {
     Statements &s = *m_statements;
-    if (!s.begin.exec())
-        return sqlError(s.begin.lastError(), QStringLiteral("Starting a transaction"), m_path);
+    if (auto r = s.begin.run(QStringLiteral("Starting a transaction")); !r)
+        return r;
     Result<void> result = work();
-    if (result && !s.commit.exec())
-        result = sqlError(s.commit.lastError(), QStringLiteral("Committing"), m_path);
-    if (!result)
-        s.rollback.exec(); // SQLite may have rolled back already (e.g. after SQLITE_FULL): harmless then
+    if (result)
+        result = s.commit.run(QStringLiteral("Committing"));
+    if (!result) // SQLite may have rolled back already (e.g. after SQLITE_FULL): harmless then
+        (void)s.rollback.run(QStringLiteral("Rolling back"));
     return result;
 }
 
@@ -732,45 +748,50 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
 Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks)
 {
     Statements &s = *m_statements;
-    if (auto r = m_duplicates->catchUp(s, m_path); !r)
+    if (auto r = m_duplicates->catchUp(s); !r)
         return r;
-    QSqlQuery &q = s.insertEnvelope;
+    using Bind = capture::SqliteStatement;
+    Bind &q = s.insertEnvelope;
     for (Envelope &e : batch) {
-        const Result<bool> sameEnvelope = m_duplicates->seenEnvelopeId(e.envelopeId, s, m_path);
+        const Result<bool> sameEnvelope = m_duplicates->seenEnvelopeId(e.envelopeId, s);
         if (!sameEnvelope)
             return sameEnvelope.error();
         bool duplicate = *sameEnvelope;
         if (!e.eventId.isEmpty()) {
-            const Result<bool> sameEvent = m_duplicates->seenEventId(e.eventId, s, m_path);
+            const Result<bool> sameEvent = m_duplicates->seenEventId(e.eventId, s);
             if (!sameEvent)
                 return sameEvent.error();
             duplicate = duplicate || *sameEvent;
         }
         e.duplicate = duplicate;
 
-        q.bindValue(0, nullIfZero(e.sessionId));
-        q.bindValue(1, e.linkId);
-        q.bindValue(2, e.envelopeId);
-        q.bindValue(3, e.type);
-        q.bindValue(4, nullIfEmpty(e.subtype));
-        q.bindValue(5, nullIfEmpty(e.teamId));
-        q.bindValue(6, nullIfEmpty(e.channelId));
-        q.bindValue(7, nullIfEmpty(e.userId));
-        q.bindValue(8, nullIfEmpty(e.text));
-        q.bindValue(9, nullIfEmpty(e.eventId));
-        q.bindValue(10, e.retryAttempt);
-        q.bindValue(11, nullIfEmpty(e.retryReason));
-        q.bindValue(12, e.acceptsResponsePayload ? 1 : 0);
-        q.bindValue(13, e.duplicate ? 1 : 0);
-        q.bindValue(14, e.receivedUs);
+        if (e.sessionId != 0)
+            q.bind(1, e.sessionId);
+        else
+            q.bindNull(1);
+        q.bind(2, e.linkId);
+        // The values stay in `batch` until the row is stored: nothing is copied for the bind.
+        q.bindText(3, e.envelopeId, Bind::Empty::AsText);
+        q.bindText(4, e.type, Bind::Empty::AsText);
+        q.bindText(5, e.subtype);
+        q.bindText(6, e.teamId);
+        q.bindText(7, e.channelId);
+        q.bindText(8, e.userId);
+        q.bindText(9, e.text);
+        q.bindText(10, e.eventId);
+        q.bind(11, e.retryAttempt);
+        q.bindText(12, e.retryReason);
+        q.bind(13, e.acceptsResponsePayload ? 1 : 0);
+        q.bind(14, e.duplicate ? 1 : 0);
+        q.bind(15, e.receivedUs);
         // A same-width placeholder, so stamping the real commit time below rewrites the row in place.
-        q.bindValue(15, e.receivedUs);
-        q.bindValue(16, e.ackedUs);
-        q.bindValue(17, nullIfEmpty(e.deliveryStatus));
-        q.bindValue(18, QString::fromUtf8(e.raw));
-        if (!q.exec())
-            return sqlError(q.lastError(), QStringLiteral("Storing an envelope"), m_path);
-        e.rowId = q.lastInsertId().toLongLong();
+        q.bind(16, e.receivedUs);
+        q.bind(17, e.ackedUs);
+        q.bindText(18, e.deliveryStatus);
+        q.bindUtf8(19, e.raw, Bind::Empty::AsText);
+        if (auto r = q.run(QStringLiteral("Storing an envelope")); !r)
+            return r;
+        e.rowId = q.lastInsertRowId();
     }
     if (auto r = writeAcks(acks); !r)
         return r;
@@ -778,11 +799,11 @@ Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<Ac
         return {};
     // Rows of one IMMEDIATE transaction get consecutive ids. The stamp is taken right before COMMIT.
     const qint64 committedUs = json::nowUs();
-    s.setCommitted.bindValue(0, committedUs);
-    s.setCommitted.bindValue(1, batch.constFirst().rowId);
-    s.setCommitted.bindValue(2, batch.constLast().rowId);
-    if (!s.setCommitted.exec())
-        return sqlError(s.setCommitted.lastError(), QStringLiteral("Stamping the commit time"), m_path);
+    s.setCommitted.bind(1, committedUs);
+    s.setCommitted.bind(2, batch.constFirst().rowId);
+    s.setCommitted.bind(3, batch.constLast().rowId);
+    if (auto r = s.setCommitted.run(QStringLiteral("Stamping the commit time")); !r)
+        return r;
     for (Envelope &e : batch)
         e.committedUs = committedUs;
     return {};
@@ -790,14 +811,14 @@ Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<Ac
 
 Result<void> CaptureStore::writeAcks(const QVector<AckUpdate> &acks)
 {
-    QSqlQuery &q = m_statements->applyAck;
+    capture::SqliteStatement &q = m_statements->applyAck;
     for (const AckUpdate &ack : acks) {
-        q.bindValue(0, ack.ackedUs);
-        q.bindValue(1, ack.rowId);
-        if (!q.exec())
-            return sqlError(q.lastError(), QStringLiteral("Recording an ack"), m_path);
+        q.bind(1, ack.ackedUs);
+        q.bind(2, ack.rowId);
+        if (auto r = q.run(QStringLiteral("Recording an ack")); !r)
+            return r;
         // Never fail the batch for this: the envelopes in it must still commit (and be acked).
-        if (q.numRowsAffected() == 0)
+        if (q.changes() == 0)
             qCWarning(lcCapture) << "ack for unknown capture row" << ack.rowId;
     }
     return {};

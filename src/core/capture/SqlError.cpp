@@ -28,10 +28,15 @@ Error sqlError(const QSqlError &error, const QString &what, const QString &path)
 {
     bool isNumber = false;
     const int native = error.nativeErrorCode().toInt(&isNumber);
-    const int primary = isNumber ? (native & 0xff) : -1;
     QString detail = error.databaseText();
     if (detail.isEmpty())
         detail = error.driverText();
+    return sqlError(isNumber ? native : -1, detail, what, path);
+}
+
+Error sqlError(int sqliteCode, const QString &detail, const QString &what, const QString &path)
+{
+    const int primary = sqliteCode >= 0 ? (sqliteCode & 0xff) : -1;
     const QString message = QStringLiteral("%1 failed for capture %2: %3.").arg(what, path, detail);
 
     switch (primary) {

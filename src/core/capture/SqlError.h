@@ -14,6 +14,8 @@ namespace socketscope::capture {
 // capture_cannot_open, capture_io_error, capture_sql_error.
 // The message carries SQLite's text, never bound values (which may hold secrets).
 Error sqlError(const QSqlError &error, const QString &what, const QString &path);
+// The same for a result code and message of SQLite's C API.
+Error sqlError(int sqliteCode, const QString &detail, const QString &what, const QString &path);
 
 // The SQLite connection under a QSQLITE database, for what Qt SQL does not offer (busy handler, WAL
 // hook); nullptr for any other driver or a closed database.
