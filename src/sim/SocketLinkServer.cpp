@@ -47,6 +47,10 @@ void SocketLinkServer::onNewTcpConnection()
 {
     while (QTcpSocket *tcp = m_tcpServer->nextPendingConnection()) {
         tcp->setParent(this);
+        // Nagle would hold a frame written while the last one is unacknowledged until the peer's delayed
+        // ACK (40 ms on Linux): a stall of the simulator, not of the client being measured. WebSocket
+        // servers built for latency set TCP_NODELAY, as both clients here do on their side.
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(tcp, &QTcpSocket::readyRead, this, [this, tcp] { inspectHandshake(tcp); });
         connect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
         // Bounded: a peer that never finishes its handshake is dropped.
