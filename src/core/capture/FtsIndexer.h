@@ -15,7 +15,7 @@ namespace socketscope {
 // Feeds the capture's FTS5 index after the commit, off the ack path: committed rows above meta
 // 'fts_indexed_upto' are indexed in small slices on the writer's own connection and thread, driven by
 // that thread's event loop, when the writer has been quiet for a moment (or the backlog has grown past
-// a bound). Same thread, so the writer never waits for a lock held by the indexer (a second connection
+// a bound); the slices grow while it stays quiet. Same thread, so the writer never waits for a lock held by the indexer (a second connection
 // on its own thread did that, and its page cache was invalidated by every commit); quiet moments and
 // small slices, so an arriving envelope rarely waits for one, and then about a millisecond.
 // CaptureStore::searchText scans the rows above the mark, so search never misses a committed row.
@@ -48,6 +48,7 @@ private:
     std::unique_ptr<QTimer> m_timer; // lives in the thread that opened the store
     QElapsedTimer m_sinceCommit;
     qint64 m_deferredRows = 0; // rows above the mark, as far as this writer knows
+    int m_sliceRows = 0;       // rows in the next slice: grows while the writer stays quiet
     int m_failures = 0;
 };
 
