@@ -164,6 +164,7 @@ private:
     Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks);
     Result<void> writeAcks(const QVector<AckUpdate> &acks);
     Result<void> execWrite(QSqlQuery &query, const QString &what);
+    void syncedCheckpoints(bool on);
     Error readOnlyError() const;
     QSqlDatabase database() const;
 
