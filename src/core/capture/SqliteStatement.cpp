@@ -30,28 +30,26 @@ void SqliteStatement::bind(int index, qint64 value)
     sqlite3_bind_int64(m_stmt, index, value);
 }
 
+void SqliteStatement::bindEmpty(int index, Empty empty)
+{
+    if (empty == Empty::AsText)
+        sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(m_stmt, index);
+}
+
 void SqliteStatement::bindText(int index, const QString &text, Empty empty)
 {
-    if (text.isEmpty()) {
-        if (empty == Empty::AsText)
-            sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(m_stmt, index);
-        return;
-    }
+    if (text.isEmpty())
+        return bindEmpty(index, empty);
     // SQLITE_STATIC: the caller keeps the string alive until step(); SQLite converts it to UTF-8 itself.
     sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindUtf8(int index, const QByteArray &utf8, Empty empty)
 {
-    if (utf8.isEmpty()) {
-        if (empty == Empty::AsText)
-            sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(m_stmt, index);
-        return;
-    }
+    if (utf8.isEmpty())
+        return bindEmpty(index, empty);
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 

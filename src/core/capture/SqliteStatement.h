@@ -43,6 +43,8 @@ public:
     qint64 lastInsertRowId() const;
 
 private:
+    void bindEmpty(int index, Empty empty);
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     QString m_path;
