@@ -65,6 +65,7 @@ int WalCheckpointer::walHook(void *self, sqlite3 *, const char *, int walFrames)
 
 void WalCheckpointer::committed(qint64 walFrames)
 {
+    m_walFramesOnWriter = walFrames; // the WAL hook runs on the writer's thread, inside its commit
     bool wake = false;
     {
         std::lock_guard<std::mutex> lock(m_mutex);

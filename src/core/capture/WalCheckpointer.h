@@ -32,7 +32,9 @@ public:
 
     // True once when the WAL can only start over by a checkpoint on the writer's own connection, between
     // two of its transactions (see WalCheckpointer.cpp); the writer then runs one.
-    bool takeRestartRequest() { return m_restartWanted.exchange(false); }
+    // Also true while the WAL is past four restart lengths: the thread is then starved of CPU (a loaded
+    // machine) and would not get to ask.
+    bool takeRestartRequest() { return m_restartWanted.exchange(false) || m_walFramesOnWriter > 4 * m_restartAfterFrames; }
 
 private:
     void committed(qint64 walFrames);
@@ -47,6 +49,7 @@ private:
     std::condition_variable m_wake;
     int m_commitsSinceCheckpoint = 0;
     qint64 m_walFrames = 0; // as of the last commit
+    qint64 m_walFramesOnWriter = 0; // the same, read on the writer's thread only (no lock)
     bool m_stop = false;
     std::thread m_thread;
 };
