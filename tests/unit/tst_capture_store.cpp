@@ -2,6 +2,7 @@
 
 #include "capture/CaptureSchema.h"
 #include "capture/CaptureStore.h"
+#include "capture/WalCheckpointer.h"
 #include "util/Json.h"
 
 #include <QFile>
@@ -48,6 +49,20 @@ QVariant rawQuery(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+// PRAGMA synchronous is per connection: ask the one open store's own (-1 when there is not exactly one).
+int writerSynchronous()
+{
+    QStringList stores;
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QLatin1String("socketscope-capture-")))
+            stores.append(name);
+    }
+    if (stores.size() != 1)
+        return -1;
+    QSqlQuery q(QSqlDatabase::database(stores.constFirst(), false));
+    return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
 }
 
 // FTS5's own check, through a separate connection: the index matches the content table exactly.
@@ -110,6 +125,8 @@ private Q_SLOTS:
     void searchIndex_backgroundIndexerCatchesUp();
     void searchIndex_steadyWrites_deferIndexing_thenCatchesUpMerged();
     void wal_steadyWrites_staysBounded();
+    void wal_pinnedByReader_writerCheckpointsBackOff_thenRestarts();
+    void writer_runsSynchronousOff();
     void searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent();
     void open_realV1File_migratedWithSearchIntact();
     void forEachEnvelope_streamsInOrderAndStops();
@@ -751,6 +768,78 @@ void TestCaptureStore::wal_steadyWrites_staysBounded()
     QVERIFY2(largestWal < written / 2,
              qPrintable(QStringLiteral("WAL reached %1 bytes; capture and WAL now %2 bytes").arg(largestWal).arg(written)));
     QCOMPARE(rawQuery(capturePath(), QStringLiteral("SELECT count(*) FROM envelopes")).toInt(), kBatches * kRows);
+    QVERIFY2(store->walStats().restarts >= 3, qPrintable(QStringLiteral("%1 restarts").arg(store->walStats().restarts)));
+}
+
+void TestCaptureStore::wal_pinnedByReader_writerCheckpointsBackOff_thenRestarts()
+{
+    // A reader in a long transaction (an export of a big capture) keeps SQLite from starting the WAL over.
+    // The writer's own checkpoint cannot help then; it must not run before every batch (each one copies
+    // nothing and costs two PRAGMAs on the ack path), and the WAL must start over once the reader is done.
+    CaptureStore::Options options;
+    options.walRestartFrames = 64; // 256 KiB
+    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
+    QVERIFY(opened);
+    auto store = std::move(opened).value();
+    const QString padding = QString(400, QLatin1Char('x'));
+    int written = 0;
+    auto writeBatches = [&](int batches) {
+        for (int b = 0; b < batches; ++b) {
+            QVector<Envelope> batch;
+            for (int i = 0; i < 10; ++i, ++written)
+                batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("pin-%1").arg(written), padding), i));
+            if (!store->insertEnvelopes(batch).ok())
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(writeBatches(10));
+
+    const QString name = QStringLiteral("tst-pin-%1").arg(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        reader.setDatabaseName(capturePath());
+        QVERIFY(reader.open());
+        QSqlQuery pin(reader);
+        QVERIFY(pin.exec(QStringLiteral("BEGIN")));
+        QVERIFY(pin.exec(QStringLiteral("SELECT count(*) FROM envelopes")) && pin.next());
+        const WalStats before = store->walStats();
+        constexpr int kPinnedBatches = 600;
+        QVERIFY(writeBatches(kPinnedBatches));
+        const WalStats pinned = store->walStats();
+        // One restart can still happen: a reader that began on a fully checkpointed WAL reads the database
+        // file alone, and SQLite may start the WAL over once under it (never again: nothing more can be
+        // copied back while it reads).
+        QVERIFY2(pinned.restarts - before.restarts <= 1, qPrintable(QString::number(pinned.restarts - before.restarts)));
+        const qint64 walFrames = QFileInfo(capturePath() + QStringLiteral("-wal")).size() / (4096 + 24);
+        QVERIFY2(walFrames > 8 * options.walRestartFrames, qPrintable(QString::number(walFrames)));
+        // One writer checkpoint per restart length of growth past four, not one per batch.
+        const qint64 checkpoints = pinned.writerCheckpoints - before.writerCheckpoints;
+        QVERIFY2(checkpoints >= 1 && checkpoints <= walFrames / options.walRestartFrames + 1,
+                 qPrintable(QStringLiteral("%1 writer checkpoints for %2 WAL frames").arg(checkpoints).arg(walFrames)));
+        QCOMPARE(writerSynchronous(), 0); // those checkpoints ran with NORMAL, and switched back
+        QVERIFY(pin.exec(QStringLiteral("COMMIT")));
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    // Traffic goes on, with the gaps real traffic has. The checkpointer thread may still be copying the
+    // pinned WAL (tens of MB, seconds on a loaded machine); the writer takes its turn after that.
+    const qint64 restartsBefore = store->walStats().restarts;
+    for (int b = 0; b < 1000 && store->walStats().restarts == restartsBefore; ++b) {
+        QVERIFY(writeBatches(1));
+        QThread::msleep(5);
+    }
+    QVERIFY2(store->walStats().restarts > restartsBefore, "the WAL never started over after the reader finished");
+    QCOMPARE(rawQuery(capturePath(), QStringLiteral("SELECT count(*) FROM envelopes")).toInt(), written);
+}
+
+void TestCaptureStore::writer_runsSynchronousOff()
+{
+    // A commit survives SIGKILL either way; only checkpoints need to sync for the file to survive a power
+    // loss (see CaptureStore::configureConnection). NORMAL on the writer put an fsync on the ack path.
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    QCOMPARE(writerSynchronous(), 0); // OFF
 }
 
 void TestCaptureStore::searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent()

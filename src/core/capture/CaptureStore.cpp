@@ -738,15 +738,16 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
         return readOnlyError();
     if (batch.isEmpty() && acks.isEmpty())
         return {};
-    if (m_checkpointer->takeRestartRequest()) {
+    m_checkpointer->checkpointOnWriterIfDue([this] {
         // No commit can land while this runs, so it copies every frame and the commit below starts the
         // WAL over (see WalCheckpointer).
         syncedCheckpoints(true);
         QSqlQuery checkpoint(database());
         if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
             qCWarning(lcCapture) << "WAL checkpoint failed:" << checkpoint.lastError().text();
+        checkpoint.finish();
         syncedCheckpoints(false);
-    }
+    });
     const Result<void> result = inTransaction([&] { return writeBatch(batch, acks); });
     if (!result) {
         for (Envelope &e : batch) {
@@ -901,6 +902,11 @@ Result<qint64> CaptureStore::recordDelivery(const DeliveryRecord &record)
         return sqlError(q.lastError(), QStringLiteral("Recording a delivery"), m_path);
     }
     return q.lastInsertId().toLongLong();
+}
+
+WalStats CaptureStore::walStats() const
+{
+    return m_checkpointer ? m_checkpointer->stats() : WalStats{};
 }
 
 Result<void> CaptureStore::setSizeLimit(qint64 maxBytes)

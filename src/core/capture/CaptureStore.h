@@ -15,6 +15,7 @@ namespace socketscope {
 
 class FtsIndexer;
 class WalCheckpointer;
+struct WalStats;
 
 // A link lifecycle event, stored so the timeline can be drawn later and offline.
 struct LinkEvent
@@ -117,6 +118,8 @@ public:
     Result<qint64> recordDelivery(const DeliveryRecord &record);
     // Caps the file size for this connection; a write beyond it fails like a full disk (capture_disk_full).
     Result<void> setSizeLimit(qint64 maxBytes);
+    // How this writer kept the WAL bounded so far (include capture/WalCheckpointer.h); zeros when read-only.
+    WalStats walStats() const;
 
     // Reading
     Result<qint64> envelopeCount() const;

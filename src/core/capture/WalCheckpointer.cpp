@@ -24,14 +24,14 @@ constexpr auto kInterval = std::chrono::milliseconds(500);
 // SQLite starts the WAL over only when a checkpoint has copied every frame before the next commit
 // begins. Under steady traffic the checkpoints above never catch up (1,000 envelopes/s grew the WAL by
 // 13 MB/s, without bound), so past restartAfterFrames (CaptureStore::Options::walRestartFrames, 64 MiB)
-// they turn small and frequent until one finishes in a gap between commits. Not more often: the first
-// commit into a restarted WAL fsyncs its header on the ack path (3-25 ms measured here).
+// they turn small and frequent until one finishes in a gap between commits.
 constexpr int kEagerCommitsPerWake = 8;
 constexpr auto kEagerInterval = std::chrono::milliseconds(50);
 // Commits closer together than a checkpoint takes (an import, an overload) leave no gap at all: at twice
 // the restart length, or after this many eager rounds without a restart, the writer is asked to run one
 // checkpoint itself between two transactions (it copies the few frames this thread has not; two fsyncs
-// on the writer's thread, once per restart length).
+// on the writer's thread, once per restart length). If a reader pins the WAL (a long export), that
+// checkpoint cannot finish the job either; the writer then tries again only after another restart length.
 constexpr int kEagerRoundsBeforeWriter = 10;
 
 } // namespace
@@ -65,7 +65,12 @@ int WalCheckpointer::walHook(void *self, sqlite3 *, const char *, int walFrames)
 
 void WalCheckpointer::committed(qint64 walFrames)
 {
-    m_walFramesOnWriter = walFrames; // the WAL hook runs on the writer's thread, inside its commit
+    // The WAL hook runs on the writer's thread, inside its commit.
+    if (walFrames < m_walFramesOnWriter) {
+        ++m_stats.restarts;
+        m_writerRetryAbove = 0;
+    }
+    m_walFramesOnWriter = walFrames;
     bool wake = false;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -78,6 +83,25 @@ void WalCheckpointer::committed(qint64 walFrames)
     }
     if (wake)
         m_wake.notify_one();
+}
+
+bool WalCheckpointer::writerCheckpointDue()
+{
+    if (m_writerTurn.load(std::memory_order_relaxed))
+        return true; // due since an earlier call, when this thread's checkpoint was still running
+    // Past four restart lengths this thread is starved of CPU (a loaded machine) and may never get to ask.
+    const bool due = m_restartWanted.exchange(false) || m_walFramesOnWriter > 4 * m_restartAfterFrames;
+    if (!due || m_walFramesOnWriter <= m_writerRetryAbove)
+        return false;
+    m_writerTurn = true;
+    return true;
+}
+
+void WalCheckpointer::writerCheckpointed()
+{
+    ++m_stats.writerCheckpoints;
+    m_writerRetryAbove = m_walFramesOnWriter + m_restartAfterFrames;
+    m_writerTurn = false;
 }
 
 // Returns the frames in the WAL (0 when the checkpoint failed).
@@ -121,10 +145,14 @@ void WalCheckpointer::run()
             if (m_stop)
                 break;
             m_commitsSinceCheckpoint = 0;
-            if (!db.isOpen())
+            if (!db.isOpen() || m_writerTurn)
                 continue;
             lock.unlock();
-            const qint64 walFrames = passiveCheckpoint(checkpoint);
+            qint64 walFrames = 0;
+            {
+                std::lock_guard<std::mutex> turn(m_checkpointMutex);
+                walFrames = passiveCheckpoint(checkpoint);
+            }
             eagerRounds = walFrames > m_restartAfterFrames ? eagerRounds + 1 : 0;
             if (eagerRounds >= kEagerRoundsBeforeWriter || walFrames > 2 * m_restartAfterFrames) {
                 m_restartWanted = true;

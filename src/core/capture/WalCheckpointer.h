@@ -13,6 +13,13 @@ struct sqlite3;
 
 namespace socketscope {
 
+// How a read-write capture kept its WAL bounded (CaptureStore::walStats).
+struct WalStats
+{
+    qint64 writerCheckpoints = 0; // run on the writer's connection (see WalCheckpointer.cpp)
+    qint64 restarts = 0;          // commits that found the WAL started over
+};
+
 // Moves WAL checkpoints off the ack path. The writer connection runs with wal_autocheckpoint=0, so no
 // commit ever pays for copying the WAL back into the database and fsyncing it; this thread does that
 // with its own connection (PASSIVE checkpoints never block the writer or readers). It also keeps the
@@ -30,14 +37,29 @@ public:
     // reports the WAL's length here. Cheap (a counter and, now and then, a wake-up).
     void watch(const QSqlDatabase &writer);
 
-    // True once when the WAL can only start over by a checkpoint on the writer's own connection, between
-    // two of its transactions (see WalCheckpointer.cpp); the writer then runs one.
-    // Also true while the WAL is past four restart lengths: the thread is then starved of CPU (a loaded
-    // machine) and would not get to ask.
-    bool takeRestartRequest() { return m_restartWanted.exchange(false) || m_walFramesOnWriter > 4 * m_restartAfterFrames; }
+    // Called by the writer between two of its transactions. When the WAL can only start over by a
+    // checkpoint on the writer's own connection (see WalCheckpointer.cpp), runs checkpoint() there. Never
+    // waits: while this thread's own checkpoint still runs, it leaves the turn for a later call, and the
+    // thread starts no new one until the writer has had it (two checkpoints at once: one of them is a
+    // no-op, and under load it was always the writer's).
+    template <typename Checkpoint>
+    void checkpointOnWriterIfDue(Checkpoint &&checkpoint)
+    {
+        if (!writerCheckpointDue())
+            return;
+        std::unique_lock<std::mutex> turn(m_checkpointMutex, std::try_to_lock);
+        if (!turn.owns_lock())
+            return;
+        checkpoint();
+        writerCheckpointed();
+    }
+
+    WalStats stats() const { return m_stats; } // on the writer's thread
 
 private:
     void committed(qint64 walFrames);
+    bool writerCheckpointDue();
+    void writerCheckpointed();
     void run();
     static qint64 passiveCheckpoint(QSqlQuery &checkpoint);
     static int walHook(void *self, sqlite3 *, const char *, int walFrames);
@@ -45,11 +67,17 @@ private:
     QString m_path;
     qint64 m_restartAfterFrames;
     std::mutex m_mutex;
-    std::atomic<bool> m_restartWanted{false};
+    std::mutex m_checkpointMutex; // held by whichever of the two runs a checkpoint
+    std::atomic<bool> m_restartWanted{false}; // the thread asks the writer
+    std::atomic<bool> m_writerTurn{false};    // the writer's checkpoint is due: the thread stands aside
     std::condition_variable m_wake;
     int m_commitsSinceCheckpoint = 0;
     qint64 m_walFrames = 0; // as of the last commit
-    qint64 m_walFramesOnWriter = 0; // the same, read on the writer's thread only (no lock)
+    // On the writer's thread only (no lock):
+    qint64 m_walFramesOnWriter = 0; // as of the last commit
+    qint64 m_writerRetryAbove = 0;  // after a writer checkpoint that did not restart the WAL (a reader
+                                    // pins it), the next one waits for another restart length of growth
+    WalStats m_stats;
     bool m_stop = false;
     std::thread m_thread;
 };
