@@ -8,7 +8,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
             qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite
             qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
             qt6-qpa-plugins libqt6svg6 libsqlite3-0 libsqlite3-dev fonts-dejavu-core
-            rapidjson-dev) # header-only: parses Socket Mode frames (src/core/slack/Envelope.cpp)
+            rapidjson-dev) # header-only: parses Socket Mode frames (src/core/slack/FrameFields.cpp)
 test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools openssl nodejs npm xvfb xauth imagemagick
            desktop-file-utils appstream
            clang libclang-rt-14-dev) # clang + libFuzzer runtime: scripts/fuzz.sh
