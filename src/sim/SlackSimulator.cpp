@@ -305,7 +305,9 @@ void SlackSimulator::Private::sweepRetries()
 
 void SlackSimulator::Private::trafficTick()
 {
+    const qint64 skippedBefore = pacer.skipped();
     const int count = pacer.due(nowNs());
+    counters.trafficSkipped += static_cast<int>(pacer.skipped() - skippedBefore);
     for (int i = 0; i < count; ++i)
         sendNew(kTrafficMix[trafficCount++ % (sizeof(kTrafficMix) / sizeof(kTrafficMix[0]))]);
 }

@@ -100,6 +100,7 @@ struct SimStats
     int malformedFramesSent = 0;
     int disconnectsSent = 0;
     int responseUrlPosts = 0;
+    int trafficSkipped = 0;     // envelopes startTraffic's rate called for but dropped after a stall (> 100 ms)
 };
 
 // A Slack Socket Mode endpoint on 127.0.0.1: Web API (apps.connections.open, auth.test)
