@@ -2,6 +2,7 @@
 
 #include "capture/CaptureSchema.h"
 #include "capture/CaptureStore.h"
+#include "capture/EnvelopeFilter.h"
 #include "capture/WalCheckpointer.h"
 #include "util/Json.h"
 
@@ -49,6 +50,27 @@ QVariant rawQuery(const QString &path, const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+// The envelopes table's indexes, by name (a separate connection, as another tool would).
+QStringList envelopeIndexes(const QString &path)
+{
+    QStringList names;
+    const QString name = QStringLiteral("tst-idx-%1").arg(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'envelopes'"
+                                      " AND sql IS NOT NULL ORDER BY name"))) {
+                while (q.next())
+                    names << q.value(0).toString();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return names;
 }
 
 // PRAGMA synchronous is per connection: ask the one open store's own (-1 when there is not exactly one).
@@ -129,6 +151,8 @@ private Q_SLOTS:
     void writer_runsSynchronousOff();
     void searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent();
     void open_realV1File_migratedWithSearchIntact();
+    void open_v2File_readOnlyAsIs_thenUpgradeDropsUnusedIndexes();
+    void schema_envelopeIndexes_onlyThoseQueriesUse();
     void forEachEnvelope_streamsInOrderAndStops();
     void envelopeById_missing_returnsNotFound();
 
@@ -900,6 +924,89 @@ void TestCaptureStore::open_realV1File_migratedWithSearchIntact()
     QCOMPARE(*store->searchText(QStringLiteral("gamma"), 10), (QVector<qint64>{2, 1}));
     QTRY_COMPARE_WITH_TIMEOUT(*store->searchIndexBacklog(), qint64(0), 10000);
     QCOMPARE(*store->searchText(QStringLiteral("gamma"), 10), (QVector<qint64>{2, 1}));
+}
+
+void TestCaptureStore::open_v2File_readOnlyAsIs_thenUpgradeDropsUnusedIndexes()
+{
+    // A file as version 2 left it, with the two envelope indexes version 3 drops.
+    {
+        const QString name = QStringLiteral("tst-v2");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(capturePath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const capture::Migration &m : capture::migrations()) {
+                if (m.toVersion > 2)
+                    break;
+                for (const QString &sql : m.statements)
+                    QVERIFY2(q.exec(sql), qPrintable(sql));
+            }
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO envelopes(envelope_id, type, text, received_us, acked_us, raw)"
+                                          " VALUES ('v2-1', 'interactive', 'legacy delta', 10, 5010, '{}')")));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(envelopeIndexes(capturePath()),
+             (QStringList{QStringLiteral("envelopes_by_envelope_id"), QStringLiteral("envelopes_by_event_id"),
+                          QStringLiteral("envelopes_by_received"), QStringLiteral("envelopes_by_type")}));
+
+    // Version 3 only drops indexes: a read-only open (the inspector on a file another writer holds)
+    // reads the file as it is instead of asking for an upgrade it cannot do.
+    {
+        auto reader = openOrFail(capturePath(), CaptureStore::Mode::ReadOnly);
+        QVERIFY(reader);
+        QCOMPARE(reader->schemaVersion(), 2);
+        const SqlWhere where = EnvelopeFilter::parse(QStringLiteral("type:interactive ack>4")).value().toSql();
+        const Result<QVector<Envelope>> rows = reader->envelopesWhere(where.clause, where.values, 0, 10);
+        QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().toString()));
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->first().envelopeId, QStringLiteral("v2-1"));
+    }
+    QCOMPARE(rawQuery(capturePath(), QStringLiteral("PRAGMA user_version")).toInt(), 2);
+
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    QCOMPARE(store->schemaVersion(), CaptureStore::kSchemaVersion);
+    QCOMPARE(envelopeIndexes(capturePath()),
+             (QStringList{QStringLiteral("envelopes_by_envelope_id"), QStringLiteral("envelopes_by_event_id")}));
+    QCOMPARE(store->envelope(1)->envelopeId, QStringLiteral("v2-1"));
+    QCOMPARE(*store->searchText(QStringLiteral("delta"), 10), (QVector<qint64>{1}));
+}
+
+void TestCaptureStore::schema_envelopeIndexes_onlyThoseQueriesUse()
+{
+    // Every index on envelopes costs an insert (and mostly a WAL page) in each commit the ack waits for,
+    // so a new file has only those a query uses: envelope_id (duplicates, lookup by id) and event_id
+    // (duplicates). The inspector's filters walk the rowid.
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    QCOMPARE(envelopeIndexes(capturePath()),
+             (QStringList{QStringLiteral("envelopes_by_envelope_id"), QStringLiteral("envelopes_by_event_id")}));
+    for (const QString &filter : {QStringLiteral("type:slash,interactive"), QStringLiteral("ack>100 retry"),
+                                  QStringLiteral("user:U1 channel:C1 !dup")}) {
+        const SqlWhere where = EnvelopeFilter::parse(filter).value().toSql();
+        QStringList steps;
+        const QString name = QStringLiteral("tst-plan");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(capturePath());
+            QVERIFY(db.open());
+            QSqlQuery plan(db);
+            QVERIFY(plan.prepare(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM envelopes WHERE id < ? AND (%1)"
+                                                " ORDER BY id DESC LIMIT 10").arg(where.clause)));
+            plan.addBindValue(1000);
+            for (const QVariant &v : where.values)
+                plan.addBindValue(v);
+            QVERIFY2(plan.exec(), qPrintable(plan.lastError().text()));
+            while (plan.next())
+                steps << plan.value(3).toString();
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY2(steps.join(QLatin1Char(' ')).contains(QLatin1String("INTEGER PRIMARY KEY")),
+                 qPrintable(filter + QLatin1String(": ") + steps.join(QLatin1String("; "))));
+    }
 }
 
 void TestCaptureStore::forEachEnvelope_streamsInOrderAndStops()

@@ -17,9 +17,14 @@ struct Migration
     int toVersion;
     QString summary;
     QStringList statements;
+    // True if a file without this step reads the same (the step only drops or adds an index): a read-only
+    // open then accepts the older file instead of asking for an upgrade it cannot do.
+    bool readableWithout = false;
 };
 
 const std::vector<Migration> &migrations();
 int latestSchemaVersion();
+// True if every step after fromVersion is readableWithout: this version can read such a file as it is.
+bool readableAsIs(int fromVersion);
 
 } // namespace socketscope::capture
