@@ -73,8 +73,8 @@ QStringList envelopeIndexes(const QString &path)
     return names;
 }
 
-// PRAGMA synchronous is per connection: ask the one open store's own (-1 when there is not exactly one).
-int writerSynchronous()
+// A per-connection PRAGMA on the one open store's own connection (-1 when there is not exactly one).
+int writerPragma(const QString &pragma)
 {
     QStringList stores;
     for (const QString &name : QSqlDatabase::connectionNames()) {
@@ -84,7 +84,12 @@ int writerSynchronous()
     if (stores.size() != 1)
         return -1;
     QSqlQuery q(QSqlDatabase::database(stores.constFirst(), false));
-    return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+    return q.exec(QStringLiteral("PRAGMA ") + pragma) && q.next() ? q.value(0).toInt() : -1;
+}
+
+int writerSynchronous()
+{
+    return writerPragma(QStringLiteral("synchronous"));
 }
 
 // FTS5's own check, through a separate connection: the index matches the content table exactly.
@@ -149,6 +154,7 @@ private Q_SLOTS:
     void wal_steadyWrites_staysBounded();
     void wal_pinnedByReader_writerCheckpointsBackOff_thenRestarts();
     void writer_runsSynchronousOff();
+    void writer_keepsStatementJournalsInMemory();
     void searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent();
     void open_realV1File_migratedWithSearchIntact();
     void open_v2File_readOnlyAsIs_thenUpgradeDropsUnusedIndexes();
@@ -864,6 +870,21 @@ void TestCaptureStore::writer_runsSynchronousOff()
     auto store = openOrFail(capturePath());
     QVERIFY(store);
     QCOMPARE(writerSynchronous(), 0); // OFF
+}
+
+void TestCaptureStore::writer_keepsStatementJournalsInMemory()
+{
+    // A group commit stamps its commit time with one multi-row UPDATE, which needs a statement journal;
+    // with temp files on disk it spilled past 64 KiB into a new file in /var/tmp inside the commit.
+    auto store = openOrFail(capturePath());
+    QVERIFY(store);
+    QCOMPARE(writerPragma(QStringLiteral("temp_store")), 2); // MEMORY
+    QVector<Envelope> batch;
+    for (int i = 0; i < 256; ++i)
+        batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("journal-%1").arg(i)), i));
+    QVERIFY(store->insertEnvelopes(batch).ok());
+    QCOMPARE(*store->envelopeCount(), 256);
+    QVERIFY(batch.constLast().committedUs > 0);
 }
 
 void TestCaptureStore::searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent()

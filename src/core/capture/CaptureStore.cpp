@@ -517,6 +517,10 @@ Result<void> CaptureStore::configureConnection()
         QStringLiteral("PRAGMA journal_size_limit=-1"),
         // 16 MiB of page cache keeps the index pages that random envelope ids touch in memory.
         QStringLiteral("PRAGMA cache_size=-16384"),
+        // The commit-time stamp of a group commit is one multi-row UPDATE, so SQLite keeps a statement
+        // journal for it; past 64 KiB (a few dozen rows) that journal spilled to a new temp file in
+        // /var/tmp, created, written and unlinked inside the commit the acks wait for.
+        QStringLiteral("PRAGMA temp_store=MEMORY"),
     };
     for (const QString &pragma : pragmas) {
         if (auto r = execOne(q, pragma, QStringLiteral("Configuring the connection"), m_path); !r)
