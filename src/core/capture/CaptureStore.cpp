@@ -283,9 +283,10 @@ struct CaptureStore::Statements
     QSqlQuery setDeliveryStatus, insertSession, endSession, insertLink, insertMalformed, insertDelivery;
 };
 
-// Duplicate detection without a query per row: recent ids live in memory; the index is asked only when
-// the memory set hits (to rule out a hash collision, rare since duplicates are rare) or when it no
-// longer covers the whole capture (more rows than its capacity).
+// Duplicate detection without a query per row and without an index on the random ids (each cost a WAL
+// page per envelope on the ack path): recent ids live in memory, and a copy is flagged when its id is
+// among the last `capacity` ones. A memory hit is confirmed by a scan from the newest row down, which
+// stops at the original (a retry is recent); only a 64-bit hash collision would scan the whole table.
 class CaptureStore::DuplicateIndex
 {
 public:
@@ -303,11 +304,8 @@ public:
             return {};
         qint64 from = m_lastRowId;
         const int capacity = m_envelopeIds.capacity();
-        if (maxId - from > capacity) {
+        if (maxId - from > capacity)
             from = maxId - capacity;
-            m_envelopeIds.setComplete(false);
-            m_eventIds.setComplete(false);
-        }
         s.idsAfter.bind(1, from);
         for (;;) {
             const Result<bool> next = s.idsAfter.step(QStringLiteral("Reading recent envelope ids"));
@@ -350,7 +348,7 @@ private:
     {
         const quint64 hash = RecentIds::hash(id);
         bool found = false;
-        if (ids.mayContain(hash) || !ids.complete()) {
+        if (ids.mayContain(hash)) {
             lookup.bindText(1, id);
             const Result<bool> row = lookup.step(QStringLiteral("Looking up a duplicate id"));
             if (!row)
@@ -639,8 +637,8 @@ Result<void> CaptureStore::prepareStatements()
          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&s.setCommitted, "UPDATE envelopes SET committed_us = ? WHERE id BETWEEN ? AND ?"},
         {&s.applyAck, "UPDATE envelopes SET acked_us = ? WHERE id = ?"},
-        {&s.findEnvelopeId, "SELECT 1 FROM envelopes WHERE envelope_id = ? LIMIT 1"},
-        {&s.findEventId, "SELECT 1 FROM envelopes WHERE event_id = ? LIMIT 1"},
+        {&s.findEnvelopeId, "SELECT 1 FROM envelopes WHERE envelope_id = ? ORDER BY id DESC LIMIT 1"},
+        {&s.findEventId, "SELECT 1 FROM envelopes WHERE event_id = ? ORDER BY id DESC LIMIT 1"},
     };
     sqlite3 *handle = capture::sqliteHandle(database());
     for (const auto &entry : hot) {
@@ -984,7 +982,8 @@ Result<Envelope> CaptureStore::envelope(qint64 rowId) const
     return envelopeFromRow(q);
 }
 
-// The first capture of that id; later copies are flagged duplicates.
+// The first capture of that id; later copies are flagged duplicates. A scan (no index on the random id,
+// see capture schema 4): an operator's lookup, never on the ack path.
 Result<Envelope> CaptureStore::envelopeById(const QString &envelopeId) const
 {
     QSqlQuery q(database());

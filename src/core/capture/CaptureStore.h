@@ -76,11 +76,12 @@ class CaptureStore
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     struct Options
     {
-        // Envelope/event ids remembered in memory for duplicate detection without a query per row.
+        // Envelope/event ids remembered in memory for duplicate detection without a query per row: a
+        // copy is flagged if its id is among this many recent ones (Slack retries within minutes).
         int recentIdCapacity = 100000;
         // Feed the FTS5 index between commits, in small slices on this connection's thread and event loop
         // (read-write only). Off: rows wait for indexSearchTextNow(); search still finds them (tests use

@@ -28,7 +28,6 @@ void RecentIds::insert(quint64 hash)
     if (static_cast<int>(m_order.size()) > m_capacity) {
         m_set.erase(m_order.front());
         m_order.pop_front();
-        m_complete = false;
     }
 }
 
@@ -36,7 +35,6 @@ void RecentIds::clear()
 {
     m_set.clear();
     m_order.clear();
-    m_complete = true;
 }
 
 } // namespace socketscope

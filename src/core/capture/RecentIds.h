@@ -9,8 +9,8 @@ namespace socketscope {
 
 // A bounded set of recently captured ids (envelope_id or event_id), used so duplicate detection on the
 // ack path costs no query per row. It stores 64-bit hashes, not the strings, to stay small (about
-// 40 bytes per id): a hit may be a hash collision and must be confirmed by the caller; a miss is
-// definite only while complete() holds, i.e. while nothing has been evicted.
+// 40 bytes per id): a hit may be a hash collision and must be confirmed by the caller; a miss means
+// "not among the last capacity() ids".
 class RecentIds
 {
 public:
@@ -21,16 +21,12 @@ public:
     bool mayContain(quint64 hash) const { return m_set.count(hash) > 0; }
     // Adds the hash (no-op when present); evicts the oldest beyond capacity.
     void insert(quint64 hash);
-    // True while every id inserted since construction (or the last reset) is still remembered.
-    bool complete() const { return m_complete; }
-    void setComplete(bool complete) { m_complete = complete; }
     void clear();
     int size() const { return static_cast<int>(m_order.size()); }
     int capacity() const { return m_capacity; }
 
 private:
     int m_capacity;
-    bool m_complete = true;
     std::unordered_set<quint64> m_set;
     std::deque<quint64> m_order; // oldest first
 };
