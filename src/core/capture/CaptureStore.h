@@ -107,7 +107,7 @@ public:
     Result<void> recordLinkEvent(const LinkEvent &event);
 
     // Inserts the batch in one transaction, sets rowId/committedUs on each envelope and flags
-    // duplicates (same event_id, or same envelope_id, already in the capture). Also applies the
+    // duplicates (same event_id, or same envelope_id, among the last recentIdCapacity). Also applies the
     // pending ack updates in the same transaction, so acks cost no extra commit.
     Result<void> insertEnvelopes(QVector<Envelope> &batch, const QVector<AckUpdate> &acks = {});
     Result<void> applyAcks(const QVector<AckUpdate> &acks);
