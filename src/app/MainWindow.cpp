@@ -9,6 +9,7 @@
 #include "secrets/SecretStore.h"
 #include "wizard/SetupWizard.h"
 #include "Redaction.h"
+#include "SearchIndexJob.h"
 #include "models/CaptureStorePager.h"
 #include "capture/JsonlImport.h"
 #include "models/EnvelopeTableModel.h"
@@ -52,6 +53,9 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 void socketscopeInitResources();
 
@@ -99,6 +103,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_indexJob.reset();
     m_engine->shutdown();
 }
 
@@ -171,6 +176,10 @@ void MainWindow::buildLayout()
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_ackLabel);
     statusBar()->addWidget(m_rowsLabel);
+    m_indexLabel = new QLabel(this);
+    m_indexLabel->setObjectName(QStringLiteral("indexLabel"));
+    m_indexLabel->hide();
+    statusBar()->addPermanentWidget(m_indexLabel);
     statusBar()->addPermanentWidget(m_captureLabel);
 
     refreshProfiles();
@@ -283,6 +292,8 @@ void MainWindow::attachCapture(const QString &path)
                                 tr("Could not read the capture %1: %2").arg(path, opened.error().toString()));
         return;
     }
+    m_indexJob.reset(); // the engine's own store indexes the live capture
+    m_indexLabel->hide();
     m_model->setPager(nullptr);
     m_pager.reset();
     m_reader = std::move(opened).value();
@@ -325,7 +336,42 @@ Result<void> MainWindow::openCapture(const QString &path)
     m_captureLabel->setText(QFileInfo(path).fileName());
     m_captureLabel->setToolTip(path);
     m_messages->showMessage(MessageBar::Kind::Info, tr("Viewing %1 (read-only).").arg(QFileInfo(path).fileName()));
+    indexViewedCapture(path);
     return {};
+}
+
+void MainWindow::indexViewedCapture(const QString &path)
+{
+    m_indexJob.reset();
+    m_indexLabel->hide();
+    const Result<qint64> backlog = m_reader->searchIndexBacklog();
+    if (!backlog || *backlog == 0)
+        return;
+    // Indexing writes to the file; viewing an older capture must not upgrade its schema on the side.
+    if (m_reader->schemaVersion() != CaptureStore::kSchemaVersion || !QFileInfo(path).isWritable()) {
+        statusBar()->showMessage(tr("Search scans the %n envelope(s) of this capture that are not indexed yet "
+                                    "(the file cannot be indexed here).",
+                                    nullptr, int(std::min<qint64>(*backlog, INT_MAX))),
+                                 10000);
+        return;
+    }
+    m_indexJob = std::make_unique<SearchIndexJob>(path);
+    m_indexLabel->setText(tr("Indexing for search…"));
+    m_indexLabel->setToolTip(tr("Searches find every envelope meanwhile; those not indexed yet are scanned."));
+    m_indexLabel->show();
+    connect(m_indexJob.get(), &SearchIndexJob::progress, this, [this](qint64 indexed, qint64 total) {
+        m_indexLabel->setText(tr("Indexing for search: %1 %").arg(total > 0 ? indexed * 100 / total : 100));
+    });
+    connect(m_indexJob.get(), &SearchIndexJob::finished, this, [this](bool complete, const QString &problem) {
+        m_indexLabel->hide();
+        if (complete)
+            statusBar()->showMessage(tr("Search index ready."), 5000);
+        else if (!problem.isEmpty())
+            m_messages->showMessage(MessageBar::Kind::Warning,
+                                    tr("Could not index this capture for search; search still finds every "
+                                       "envelope, more slowly. %1").arg(problem));
+    });
+    m_indexJob->start();
 }
 
 void MainWindow::importJsonl(const QString &path)
@@ -574,6 +620,7 @@ void MainWindow::saveState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
+    m_indexJob.reset();
     m_engine->shutdown();
     event->accept();
 }

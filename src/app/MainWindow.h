@@ -29,6 +29,7 @@ class AckHistogram;
 class AnswerDialog;
 class ReplayDialog;
 class RestConsoleDialog;
+class SearchIndexJob;
 class SecretResolver;
 class SecretStore;
 class CaptureStorePager;
@@ -86,6 +87,8 @@ public:
     QString statusText() const;
     void selectEnvelopeForScreenshot(); // picks a slash command near the tail and shows its JSON tree
     QString currentCapturePath() const;
+    // The background search-index build for the capture being viewed; null when none runs.
+    SearchIndexJob *searchIndexJob() const { return m_indexJob.get(); }
 
     // Operator actions (Envelope and Tools menus; MainWindowOperator.cpp). The dialogs open
     // non-modal once the endpoints and secrets are resolved (asynchronously).
@@ -127,6 +130,7 @@ private:
     void exportEnvelopes();
     void chooseCaptureToOpen();
     void importJsonl(const QString &path);
+    void indexViewedCapture(const QString &path);
     QString newCapturePath(const QString &prefix) const;
     QVector<qint64> selectedRowIds() const;
     void buildOperatorMenus();
@@ -157,9 +161,11 @@ private:
     QLabel *m_ackLabel = nullptr;
     QLabel *m_rowsLabel = nullptr;
     QLabel *m_captureLabel = nullptr;
+    QLabel *m_indexLabel = nullptr;
 
     std::unique_ptr<CaptureStore> m_reader;       // read-only, GUI thread
     std::unique_ptr<CaptureStorePager> m_pager;
+    std::unique_ptr<SearchIndexJob> m_indexJob;   // indexes the viewed capture, on its own thread
     QVector<LinkEvent> m_linkEvents;
     LiveStats m_stats;
     QHash<qint64, qint64> m_receivedByRow;        // recent rows' receive time, for ack latency

@@ -19,6 +19,7 @@ int runCheck(const QStringList &args);
 int runSim(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);
+int runIndex(const QStringList &args);
 int runReplay(const QStringList &args);
 
 } // namespace socketscope::cli

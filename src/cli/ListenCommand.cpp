@@ -109,8 +109,13 @@ int runListen(const QStringList &args)
     const QCommandLineOption livenessOpt(QStringLiteral("liveness-window"),
                                          QStringLiteral("Seconds without pong or frame before a link counts as dead. Default 15."),
                                          QStringLiteral("SEC"), QStringLiteral("15"));
+    const QCommandLineOption searchIndexOpt(
+        QStringLiteral("search-index"),
+        QStringLiteral("Also build the capture's free-text search index while listening, when traffic pauses. Off by "
+                       "default: the desktop app builds it when it opens the capture, and 'socketscope-cli index' "
+                       "builds it headless; search finds every envelope either way."));
     parser.addOptions({profileOpt, apiUrlOpt, captureOpt, jsonlOpt, maxOpt, durationOpt, modeOpt, debugReconnectsOpt,
-                       giveUpOpt, livenessOpt});
+                       giveUpOpt, livenessOpt, searchIndexOpt});
     if (!parser.parse(args)) {
         status(QStringLiteral("listen: %1").arg(parser.errorText()));
         return ExitUsage;
@@ -199,7 +204,11 @@ int runListen(const QStringList &args)
     }
 
     const QString capturePath = parser.isSet(captureOpt) ? parser.value(captureOpt) : defaultCapturePath();
-    auto store = CaptureStore::open(capturePath);
+    // Capturing and acking is listen's job; indexing for search is a viewer's (it costs about as much CPU
+    // again per envelope), so by default the rows wait for whoever searches them.
+    CaptureStore::Options storeOptions;
+    storeOptions.backgroundSearchIndexing = parser.isSet(searchIndexOpt);
+    auto store = CaptureStore::open(capturePath, CaptureStore::Mode::ReadWrite, storeOptions);
     if (!store) {
         status(QStringLiteral("listen: cannot open the capture: %1").arg(store.error().toString()));
         return ExitConfig;
@@ -313,6 +322,14 @@ int runListen(const QStringList &args)
                    .arg(percentile(stats.ackUs, 0.5))
                    .arg(percentile(stats.ackUs, 0.99))
                    .arg(*std::max_element(stats.ackUs.cbegin(), stats.ackUs.cend())));
+    }
+    // With --search-index the store indexes what is left as it closes, below.
+    if (const Result<qint64> backlog = store.value()->searchIndexBacklog();
+        !parser.isSet(searchIndexOpt) && backlog && *backlog > 0) {
+        status(QStringLiteral("Search index: %1 envelope(s) not indexed yet. The desktop app indexes them when it "
+                              "opens the capture; 'socketscope-cli index --capture %2' does it now.")
+                   .arg(*backlog)
+                   .arg(capturePath));
     }
     return exitCode;
 }

@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"sim", "run the built-in Slack/Nautobot simulator on 127.0.0.1", runSim},
     {"export", "export a capture to JSONL (redacted unless --no-redact)", runExport},
     {"import", "import JSONL files into a capture", runImport},
+    {"index", "build a capture's free-text search index now", runIndex},
     {"replay", "re-deliver a captured envelope, signed, to Nautobot ChatOps", runReplay},
 };
 

@@ -1,6 +1,7 @@
 #include "EngineController.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
+#include "SearchIndexJob.h"
 #include "models/EnvelopeTableModel.h"
 #include "models/JsonTreeModel.h"
 #include "profile/ProfileStore.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void noProfile_startsDemoWorkspace();
     void filterBar_invalidSyntax_showsErrorAndKeepsRows();
     void openCapture_missingFile_isInlineError();
+    void openCapture_notIndexed_buildsSearchIndexInBackground();
     void linkTimeline_findsGapsWithoutLiveLink();
     void ackHistogram_binsAgainstDeadline();
 
@@ -223,6 +225,64 @@ void TestMainWindow::openCapture_missingFile_isInlineError()
     MainWindow window(options);
     QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Error);
     QVERIFY(window.messageBar()->text().contains(QStringLiteral("does not exist")));
+}
+
+// A headless listen leaves the search index to the viewer: opening its capture builds it on a worker
+// thread while the view stays read-only, and search answers the same before and after.
+void TestMainWindow::openCapture_notIndexed_buildsSearchIndexInBackground()
+{
+    const QString path = m_dir.filePath(QStringLiteral("headless.sqlite"));
+    {
+        CaptureStore::Options options;
+        options.backgroundSearchIndexing = false;
+        auto writer = CaptureStore::open(path, CaptureStore::Mode::ReadWrite, options);
+        QVERIFY(writer.ok());
+        QVector<Envelope> batch;
+        for (int i = 0; i < 3000; ++i) {
+            const QByteArray frame = QStringLiteral(R"({"envelope_id":"idx-%1","type":"slash_commands","accepts_response_payload":true,)"
+                                                    R"("payload":{"command":"/nautobot","text":"get-devices site%2","user_id":"U1","channel_id":"C1"}})")
+                                         .arg(i).arg(i % 7).toUtf8();
+            batch.append(parseFrame(frame, 1'700'000'000'000'000 + i).envelope);
+        }
+        QVERIFY(writer.value()->insertEnvelopes(batch).ok());
+        QCOMPARE(*writer.value()->searchIndexBacklog(), qint64(3000));
+    }
+    MainWindowOptions offline;
+    offline.openCapture = path;
+    offline.captureDirectory = m_dir.path();
+    MainWindow viewer(offline);
+    SearchIndexJob *job = viewer.searchIndexJob();
+    QVERIFY(job);
+    QSignalSpy finished(job, &SearchIndexJob::finished);
+    // Every match, paged in from SQLite (the history pager loads a page per fetch).
+    auto matches = [&](const QString &filter) {
+        viewer.filterBar()->setFilterText(QString());
+        viewer.filterBar()->setFilterText(filter);
+        EnvelopeTableModel *model = viewer.envelopeModel();
+        for (int page = 0; page < 100 && model->hasOlder(); ++page) {
+            model->requestOlder();
+            if (model->canFetchMore({}))
+                model->fetchMore({});
+        }
+        QStringList ids;
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids.append(model->envelopeAt(row).envelopeId);
+        return ids;
+    };
+    const QStringList whileIndexing = matches(QStringLiteral("site3"));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(finished.first().at(1).toString().isEmpty());
+    auto reader = CaptureStore::open(path, CaptureStore::Mode::ReadOnly);
+    QVERIFY(reader.ok());
+    QCOMPARE(*reader.value()->searchIndexBacklog(), qint64(0));
+    QCOMPARE(reader.value()->searchText(QStringLiteral("site3"), 5000)->size(), 3000 / 7 + 1);
+    QCOMPARE(whileIndexing.size(), 3000 / 7 + 1);
+    QCOMPARE(matches(QStringLiteral("site3")), whileIndexing);
+
+    // Opening it again: nothing left to index, so no job.
+    QVERIFY(viewer.openCapture(path).ok());
+    QVERIFY(!viewer.searchIndexJob());
 }
 
 void TestMainWindow::linkTimeline_findsGapsWithoutLiveLink()

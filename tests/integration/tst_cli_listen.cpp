@@ -34,6 +34,9 @@ private Q_SLOTS:
     void bridge_withoutSigningSecret_exits3();
     void unknownProfile_exits3();
     void profile_suppliesApiUrlAndMode();
+    void searchIndex_leftToViewer_indexCommandBuildsIt();
+    void searchIndexFlag_indexesWhileListening();
+    void indexCommand_badArguments_exit2();
 
 private:
     QProcess *startListen(const QStringList &extra, const QString &token = {});
@@ -294,6 +297,85 @@ void TestCliListen::profile_suppliesApiUrlAndMode()
     QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
     QVERIFY2(m_stderr.contains(QLatin1String("mode dedicated")), qPrintable(m_stderr));
     QVERIFY(m_stderr.contains(QLatin1String("Envelopes: 5")));
+}
+
+
+static int runCli(const QStringList &args, QString *err)
+{
+    QProcess p;
+    p.start(QStringLiteral(SOCKETSCOPE_CLI_PATH), args);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+// listen captures and acks; the search index is left to whoever searches. Search finds every row before
+// (scan) and after `socketscope-cli index` (FTS5), with the same results.
+void TestCliListen::searchIndex_leftToViewer_indexCommandBuildsIt()
+{
+    const QString capture = m_dir->filePath(QStringLiteral("unindexed.sqlite"));
+    QProcess *p = startListen({QStringLiteral("--capture"), capture, QStringLiteral("--max-envelopes"), QStringLiteral("30")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendBurst(30);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    QVERIFY2(m_stderr.contains(QLatin1String("Search index: 30 envelope(s) not indexed yet")), qPrintable(m_stderr));
+    QVERIFY(m_stderr.contains(QLatin1String("socketscope-cli index --capture")));
+
+    QVector<qint64> everyRow, slashCommands;
+    {
+        auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
+        QVERIFY(store);
+        QCOMPARE(store.value()->searchIndexBacklog().value(), qint64(30));
+        QCOMPARE(store.value()->searchIndexedUpTo().value(), qint64(0));
+        everyRow = store.value()->searchText(QStringLiteral("envelope_id"), 1000).value();
+        slashCommands = store.value()->searchText(QStringLiteral("slash_commands"), 1000).value();
+    }
+    QCOMPARE(everyRow.size(), 30);
+    QVERIFY(!slashCommands.isEmpty() && slashCommands.size() < 30);
+
+    QString err;
+    QCOMPARE(runCli({QStringLiteral("index"), QStringLiteral("--capture"), capture}, &err), 0);
+    QVERIFY2(err.contains(QLatin1String("Indexed 30 envelope(s)")), qPrintable(err));
+    auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
+    QVERIFY(store);
+    QCOMPARE(store.value()->searchIndexBacklog().value(), qint64(0));
+    QCOMPARE(store.value()->searchIndexedUpTo().value(), everyRow.constFirst()); // newest first
+    QCOMPARE(store.value()->searchText(QStringLiteral("envelope_id"), 1000).value(), everyRow);
+    QCOMPARE(store.value()->searchText(QStringLiteral("slash_commands"), 1000).value(), slashCommands);
+
+    // Nothing left: a second run indexes nothing and says so.
+    QCOMPARE(runCli({QStringLiteral("index"), QStringLiteral("--capture"), capture}, &err), 0);
+    QVERIFY2(err.contains(QLatin1String("Indexed 0 envelope(s)")), qPrintable(err));
+}
+
+void TestCliListen::searchIndexFlag_indexesWhileListening()
+{
+    const QString capture = m_dir->filePath(QStringLiteral("indexed.sqlite"));
+    QProcess *p = startListen({QStringLiteral("--capture"), capture, QStringLiteral("--max-envelopes"), QStringLiteral("30"),
+                               QStringLiteral("--search-index")});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim->liveLinkCount(), 1, 10000);
+    m_sim->sendBurst(30);
+    QCOMPARE(finish(p, &m_stdout, &m_stderr), 0);
+    QVERIFY2(!m_stderr.contains(QLatin1String("Search index:")), qPrintable(m_stderr));
+    auto store = CaptureStore::open(capture, CaptureStore::Mode::ReadOnly);
+    QVERIFY(store);
+    QCOMPARE(store.value()->searchIndexBacklog().value(), qint64(0));
+    QCOMPARE(store.value()->searchText(QStringLiteral("envelope_id"), 1000).value().size(), 30);
+}
+
+void TestCliListen::indexCommand_badArguments_exit2()
+{
+    QString err;
+    QCOMPARE(runCli({QStringLiteral("index")}, &err), 2);
+    QVERIFY(err.contains(QLatin1String("--capture FILE is required")));
+    QCOMPARE(runCli({QStringLiteral("index"), QStringLiteral("--capture"), m_dir->filePath(QStringLiteral("none.sqlite"))},
+                    &err), 2);
+    QVERIFY(err.contains(QLatin1String("no capture file")));
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("none.sqlite")))); // not created on the side
 }
 
 QTEST_GUILESS_MAIN(TestCliListen)

@@ -149,6 +149,7 @@ private Q_SLOTS:
     void deliveries_recordedRedactedAndListed();
     void searchText_findsByEveryIndexedField();
     void searchText_userInputWithSyntax_isLiteral();
+    void indexSearchTextNow_reportsProgress_andStopsWhenAsked();
     void searchIndex_backgroundIndexerCatchesUp();
     void searchIndex_steadyWrites_deferIndexing_thenCatchesUpMerged();
     void wal_steadyWrites_staysBounded();
@@ -708,6 +709,49 @@ void TestCaptureStore::searchText_findsByEveryIndexedField()
         QVERIFY(rows(QString()).isEmpty());
         QVERIFY(store->indexSearchTextNow().ok());
     }
+}
+
+void TestCaptureStore::indexSearchTextNow_reportsProgress_andStopsWhenAsked()
+{
+    CaptureStore::Options options;
+    options.backgroundSearchIndexing = false;
+    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
+    QVERIFY(opened);
+    auto store = std::move(opened).value();
+    QVector<Envelope> batch;
+    for (int i = 0; i < 100; ++i)
+        batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("p-%1").arg(i), QStringLiteral("get-devices")), i));
+    QVERIFY(store->insertEnvelopes(batch).ok());
+    QCOMPARE(*store->searchIndexBacklog(), qint64(100));
+
+    // Stopped after the first chunk: that chunk stays indexed, search still sees all 100.
+    QVector<QPair<qint64, qint64>> seen;
+    QVERIFY(store->indexSearchTextNow([&](qint64 indexed, qint64 total) {
+        seen.append({indexed, total});
+        return false;
+    }, 16).ok());
+    QCOMPARE(seen, (QVector<QPair<qint64, qint64>>{{16, 100}}));
+    QCOMPARE(*store->searchIndexBacklog(), qint64(84));
+    QCOMPARE(*store->searchIndexedUpTo(), batch.at(15).rowId);
+    QCOMPARE(store->searchText(QStringLiteral("devices"), 1000)->size(), 100);
+
+    // Run to the end: progress climbs by chunk, counted from where this call started.
+    seen.clear();
+    QVERIFY(store->indexSearchTextNow([&](qint64 indexed, qint64 total) {
+        seen.append({indexed, total});
+        return true;
+    }, 32).ok());
+    QCOMPARE(seen, (QVector<QPair<qint64, qint64>>{{32, 84}, {64, 84}, {84, 84}}));
+    QCOMPARE(*store->searchIndexBacklog(), qint64(0));
+    QCOMPARE(store->searchText(QStringLiteral("devices"), 1000)->size(), 100);
+
+    // Nothing pending: one report of 0 of 0.
+    seen.clear();
+    QVERIFY(store->indexSearchTextNow([&](qint64 indexed, qint64 total) {
+        seen.append({indexed, total});
+        return true;
+    }).ok());
+    QCOMPARE(seen, (QVector<QPair<qint64, qint64>>{{0, 0}}));
 }
 
 void TestCaptureStore::searchText_userInputWithSyntax_isLiteral()

@@ -1163,14 +1163,27 @@ Result<qint64> CaptureStore::searchIndexedUpTo() const
     return q.next() ? q.value(0).toLongLong() : std::numeric_limits<qint64>::max();
 }
 
-Result<void> CaptureStore::indexSearchTextNow()
+Result<void> CaptureStore::indexSearchTextNow(const IndexProgress &progress, int chunkRows)
 {
     if (m_readOnly)
         return readOnlyError();
+    const Result<qint64> startMark = searchIndexedUpTo();
+    if (!startMark)
+        return startMark.error();
+    // Bounded: a writer that commits faster than this indexes (another process listening) cannot keep
+    // it going for ever; what is left is indexed by the next call or a background indexer.
     for (int chunk = 0; chunk < 1000000; ++chunk) {
-        const Result<qint64> left = FtsIndexer::indexChunk(database(), 4096, m_path);
+        const Result<qint64> left = FtsIndexer::indexChunk(database(), std::max(1, chunkRows), m_path);
         if (!left)
             return left.error();
+        if (progress) {
+            const Result<qint64> mark = searchIndexedUpTo();
+            if (!mark)
+                return mark.error();
+            const qint64 indexed = *mark - *startMark;
+            if (!progress(indexed, indexed + *left))
+                return {};
+        }
         if (*left == 0)
             return {};
     }

@@ -146,8 +146,12 @@ public:
     Result<qint64> searchIndexBacklog() const;
     // The highest row id the FTS5 index holds; rows above it are matched by a scan (see searchText).
     Result<qint64> searchIndexedUpTo() const;
-    // Indexes every pending row now, on this connection (tests, import, before closing a big capture).
-    Result<void> indexSearchTextNow();
+    // Indexes every pending row now, on this connection, chunkRows rows per transaction (import, tests,
+    // `socketscope-cli index`, the desktop app's build for a capture it views). After each chunk,
+    // progress(rows indexed by this call, rows it has to index) runs; false stops it there (what is
+    // indexed stays). A chunk holds the capture's write lock: another writer's commit waits for it.
+    using IndexProgress = std::function<bool(qint64 indexed, qint64 total)>;
+    Result<void> indexSearchTextNow(const IndexProgress &progress = {}, int chunkRows = 4096);
 
     // Streams every envelope in row order (for export) without loading all into memory.
     // visit returns false to stop early.

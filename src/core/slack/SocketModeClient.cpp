@@ -87,8 +87,6 @@ public:
             api.setProxy(*opt.proxy);
         if (opt.sslConfiguration)
             api.setSslConfiguration(*opt.sslConfiguration);
-        flushTimer.setSingleShot(true);
-        flushTimer.setInterval(0);
         ackUpdateTimer.setSingleShot(true);
         ackUpdateTimer.setInterval(kAckUpdateDelayMs);
         retryTimer.setSingleShot(true);
@@ -126,7 +124,7 @@ public:
     };
     QHash<int, std::deque<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
     QStringList acksToResend;                // from a link that vanished; already recorded as acked
-    QTimer flushTimer;
+    bool flushPosted = false;
     QTimer ackUpdateTimer;
     QTimer retryTimer;
 
@@ -428,8 +426,24 @@ public:
         envelope.linkId = id;
         envelope.sessionId = sessionId;
         pending.append(std::move(envelope));
-        if (!flushTimer.isActive())
-            flushTimer.start();
+        scheduleFlush();
+    }
+
+    // A posted call, not a 0 ms timer: it runs as soon as the read that queued the envelopes has returned
+    // to the event loop, before the loop polls again. A zero timer cost one more poll and timer pass per
+    // wake-up, on the ack path of every envelope.
+    void scheduleFlush()
+    {
+        if (flushPosted)
+            return;
+        flushPosted = true;
+        QMetaObject::invokeMethod(
+            q,
+            [this] {
+                flushPosted = false;
+                flush();
+            },
+            Qt::QueuedConnection);
     }
 
     void onMalformed(int id, const QString &problem, const QByteArray &raw)
@@ -450,7 +464,7 @@ public:
         while (ok && pending.size() > kMaxPendingAfterFlush)
             ok = commitAndAck(takeBatch());
         if (ok && !pending.isEmpty())
-            flushTimer.start(); // the rest after the event loop has had a turn (acks go out first)
+            scheduleFlush(); // the rest after the event loop has had a turn (acks go out first)
     }
 
     // Acks leave now, in one write, instead of on the socket's next write notification.
@@ -685,7 +699,6 @@ public:
             return;
         stopping = true;
         retryTimer.stop();
-        flushTimer.stop();
         while (!pending.isEmpty())
             flush();
         if (bridge)
@@ -726,7 +739,6 @@ SocketModeClient::SocketModeClient(CaptureStore *store, ClientOptions options, Q
     qRegisterMetaType<QVector<socketscope::AckUpdate>>();
     qRegisterMetaType<socketscope::Error>();
     qRegisterMetaType<socketscope::ClientState>();
-    connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
     connect(&d->ackUpdateTimer, &QTimer::timeout, this, [this] { d->writeAckUpdates(); });
 }
 
