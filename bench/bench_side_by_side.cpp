@@ -55,6 +55,7 @@ struct Settings
     // 12,500 and 15,000: both clients passed 10,000/s and failed 20,000/s, a tie the steps between resolve.
     QVector<int> ramp{1000, 2000, 5000, 10000, 12500, 15000, 20000, 50000};
     int rampSeconds = 5;
+    bool latencyOnly = false; // --latency-only: the latency phases and the CPU row, nothing else
 };
 
 struct ClientDef
@@ -226,6 +227,13 @@ ClientResult runClient(const ClientDef &def, const Settings &s, const QString &t
     result.cpuMs = procCpuMs(pid) - cpuBefore;
     result.hwmKb = procStatusKb(pid, "VmHWM:");
 
+    if (s.latencyOnly) {
+        proc.terminate();
+        if (!proc.waitForFinished(15000))
+            proc.kill();
+        result.ran = true;
+        return result;
+    }
     say(QStringLiteral("[%1] disconnect refresh_requested at %2/s").arg(def.title).arg(s.faultRate));
     auto noteExit = [&](const QString &phase) {
         if (proc.state() == QProcess::Running || !result.exitNote.isEmpty())
@@ -376,14 +384,18 @@ int main(int argc, char **argv)
     const QCommandLineOption rampSecondsOpt(QStringLiteral("ramp-seconds"), QStringLiteral("length of each ramp step (default 5)"), QStringLiteral("S"), QStringLiteral("5"));
     const QCommandLineOption warningOpt(QStringLiteral("warning-close-ms"), QStringLiteral("warning → server close (default 10000, as Slack)"), QStringLiteral("MS"), QStringLiteral("10000"));
     const QCommandLineOption quickOpt(QStringLiteral("quick"), QStringLiteral("short phases (3 s) for a smoke run"));
+    const QCommandLineOption latencyOnlyOpt(QStringLiteral("latency-only"),
+                                            QStringLiteral("only the latency phases and the CPU and memory they take (a quick look while tuning)"));
     const QCommandLineOption logDirOpt(QStringLiteral("log-dir"), QStringLiteral("keep the clients' stderr logs (and the capture) here"), QStringLiteral("DIR"));
-    parser.addOptions({cliOpt, nodeOpt, onlyOpt, jsonOpt, secondsOpt, rampSecondsOpt, warningOpt, quickOpt, logDirOpt});
+    parser.addOptions({cliOpt, nodeOpt, onlyOpt, jsonOpt, secondsOpt, rampSecondsOpt, warningOpt, quickOpt, latencyOnlyOpt,
+                       logDirOpt});
     parser.process(app);
 
     Settings s;
     s.latencySeconds = std::clamp(parser.value(secondsOpt).toInt(), 1, 600);
     s.rampSeconds = std::clamp(parser.value(rampSecondsOpt).toInt(), 1, 120);
     s.warningCloseMs = std::clamp(parser.value(warningOpt).toInt(), 100, 60000);
+    s.latencyOnly = parser.isSet(latencyOnlyOpt);
     if (parser.isSet(quickOpt)) {
         s.latencySeconds = 3;
         s.rampSeconds = 2;
@@ -421,7 +433,7 @@ int main(int argc, char **argv)
     SearchIndexCost indexCost;
     if (only.isEmpty() || only == scope.key) {
         results[0] = runClient(scope, s, tmp.path());
-        if (results[0].ran)
+        if (results[0].ran && !s.latencyOnly)
             indexCost = buildSearchIndex(scope.program, tmp.filePath(QStringLiteral("side-by-side.sqlite")));
     }
     if (only.isEmpty() || only == node.key) {

@@ -87,6 +87,8 @@ public:
             api.setProxy(*opt.proxy);
         if (opt.sslConfiguration)
             api.setSslConfiguration(*opt.sslConfiguration);
+        flushTimer.setSingleShot(true);
+        flushTimer.setInterval(0);
         ackUpdateTimer.setSingleShot(true);
         ackUpdateTimer.setInterval(kAckUpdateDelayMs);
         retryTimer.setSingleShot(true);
@@ -124,7 +126,7 @@ public:
     };
     QHash<int, std::deque<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
     QStringList acksToResend;                // from a link that vanished; already recorded as acked
-    bool flushPosted = false;
+    QTimer flushTimer;
     QTimer ackUpdateTimer;
     QTimer retryTimer;
 
@@ -426,24 +428,8 @@ public:
         envelope.linkId = id;
         envelope.sessionId = sessionId;
         pending.append(std::move(envelope));
-        scheduleFlush();
-    }
-
-    // A posted call, not a 0 ms timer: it runs as soon as the read that queued the envelopes has returned
-    // to the event loop, before the loop polls again. A zero timer cost one more poll and timer pass per
-    // wake-up, on the ack path of every envelope.
-    void scheduleFlush()
-    {
-        if (flushPosted)
-            return;
-        flushPosted = true;
-        QMetaObject::invokeMethod(
-            q,
-            [this] {
-                flushPosted = false;
-                flush();
-            },
-            Qt::QueuedConnection);
+        if (!flushTimer.isActive())
+            flushTimer.start();
     }
 
     void onMalformed(int id, const QString &problem, const QByteArray &raw)
@@ -464,7 +450,7 @@ public:
         while (ok && pending.size() > kMaxPendingAfterFlush)
             ok = commitAndAck(takeBatch());
         if (ok && !pending.isEmpty())
-            scheduleFlush(); // the rest after the event loop has had a turn (acks go out first)
+            flushTimer.start(); // the rest after the event loop has had a turn (acks go out first)
     }
 
     // Acks leave now, in one write, instead of on the socket's next write notification.
@@ -699,6 +685,7 @@ public:
             return;
         stopping = true;
         retryTimer.stop();
+        flushTimer.stop();
         while (!pending.isEmpty())
             flush();
         if (bridge)
@@ -739,6 +726,7 @@ SocketModeClient::SocketModeClient(CaptureStore *store, ClientOptions options, Q
     qRegisterMetaType<QVector<socketscope::AckUpdate>>();
     qRegisterMetaType<socketscope::Error>();
     qRegisterMetaType<socketscope::ClientState>();
+    connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
     connect(&d->ackUpdateTimer, &QTimer::timeout, this, [this] { d->writeAckUpdates(); });
 }
 
