@@ -1544,6 +1544,33 @@ Einen /nautobot-Befehl in Slack ausführen oder den Simulator-Verkehr des Demo-W
         <source>Looking into it — the *ams01* switches are being checked.</source>
         <translation>Wir sehen es uns an — die *ams01*-Switches werden geprüft.</translation>
     </message>
+    <message numerus="yes">
+        <source>Search scans the %n envelope(s) of this capture that are not indexed yet (the file cannot be indexed here).</source>
+        <translation>
+            <numerusform>Die Suche durchsucht das %n noch nicht indizierte Envelope dieses Mitschnitts direkt (die Datei kann hier nicht indiziert werden).</numerusform>
+            <numerusform>Die Suche durchsucht die %n noch nicht indizierten Envelopes dieses Mitschnitts direkt (die Datei kann hier nicht indiziert werden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexing for search…</source>
+        <translation>Indizierung für die Suche…</translation>
+    </message>
+    <message>
+        <source>Searches find every envelope meanwhile; those not indexed yet are scanned.</source>
+        <translation>Die Suche findet währenddessen jedes Envelope; noch nicht indizierte werden direkt durchsucht.</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 %</source>
+        <translation>Indizierung für die Suche: %1 %</translation>
+    </message>
+    <message>
+        <source>Search index ready.</source>
+        <translation>Suchindex bereit.</translation>
+    </message>
+    <message>
+        <source>Could not index this capture for search; search still finds every envelope, more slowly. %1</source>
+        <translation>Dieser Mitschnitt konnte nicht für die Suche indiziert werden; die Suche findet trotzdem jedes Envelope, nur langsamer. %1</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::MessageBar</name>

@@ -1544,6 +1544,33 @@ Run a /nautobot command in Slack, or use the demo workspace&apos;s simulator tra
         <source>Looking into it — the *ams01* switches are being checked.</source>
         <translation>Looking into it — the *ams01* switches are being checked.</translation>
     </message>
+    <message numerus="yes">
+        <source>Search scans the %n envelope(s) of this capture that are not indexed yet (the file cannot be indexed here).</source>
+        <translation>
+            <numerusform>Search scans the %n envelope of this capture that are not indexed yet (the file cannot be indexed here).</numerusform>
+            <numerusform>Search scans the %n envelopes of this capture that are not indexed yet (the file cannot be indexed here).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexing for search…</source>
+        <translation>Indexing for search…</translation>
+    </message>
+    <message>
+        <source>Searches find every envelope meanwhile; those not indexed yet are scanned.</source>
+        <translation>Searches find every envelope meanwhile; those not indexed yet are scanned.</translation>
+    </message>
+    <message>
+        <source>Indexing for search: %1 %</source>
+        <translation>Indexing for search: %1 %</translation>
+    </message>
+    <message>
+        <source>Search index ready.</source>
+        <translation>Search index ready.</translation>
+    </message>
+    <message>
+        <source>Could not index this capture for search; search still finds every envelope, more slowly. %1</source>
+        <translation>Could not index this capture for search; search still finds every envelope, more slowly. %1</translation>
+    </message>
 </context>
 <context>
     <name>socketscope::MessageBar</name>
