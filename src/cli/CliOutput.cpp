@@ -20,6 +20,13 @@ void out(const QByteArray &line)
     std::fflush(stdout);
 }
 
+int usageError(const char *command, const char *usage, const QString &problem)
+{
+    status(QStringLiteral("socketscope-cli %1: %2").arg(QLatin1String(command), problem));
+    status(QString::fromLatin1(usage));
+    return 2; // ExitUsage (Commands.h)
+}
+
 bool stderrIsTerminal()
 {
     return ::isatty(STDERR_FILENO) == 1;

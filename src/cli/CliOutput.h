@@ -8,5 +8,7 @@ namespace socketscope::cli {
 void status(const QString &line);
 void out(const QByteArray &line); // writes line + '\n' to stdout, flushed
 bool stderrIsTerminal();
+// "socketscope-cli COMMAND: PROBLEM" and the command's usage text on stderr; returns the usage exit code (2).
+int usageError(const char *command, const char *usage, const QString &problem);
 
 } // namespace socketscope::cli

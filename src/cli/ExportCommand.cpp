@@ -22,9 +22,7 @@ const char kUsage[] = "Usage: socketscope-cli export --capture FILE [--out FILE]
 
 int usageError(const QString &problem)
 {
-    status(QStringLiteral("socketscope-cli export: %1").arg(problem));
-    status(QString::fromLatin1(kUsage));
-    return ExitUsage;
+    return cli::usageError("export", kUsage, problem);
 }
 
 } // namespace

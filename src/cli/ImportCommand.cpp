@@ -19,9 +19,7 @@ const char kUsage[] = "Usage: socketscope-cli import --capture FILE JSONL...\n"
 
 int usageError(const QString &problem)
 {
-    status(QStringLiteral("socketscope-cli import: %1").arg(problem));
-    status(QString::fromLatin1(kUsage));
-    return ExitUsage;
+    return cli::usageError("import", kUsage, problem);
 }
 
 } // namespace

@@ -22,9 +22,7 @@ constexpr qint64 kProgressEveryMs = 1000;
 
 int usageError(const QString &problem)
 {
-    status(QStringLiteral("socketscope-cli index: %1").arg(problem));
-    status(QString::fromLatin1(kUsage));
-    return ExitUsage;
+    return cli::usageError("index", kUsage, problem);
 }
 
 } // namespace

@@ -34,6 +34,19 @@ std::unique_ptr<CaptureStore> openOrFail(const QString &path, CaptureStore::Mode
     return std::move(r).value();
 }
 
+// A writer that leaves every row to indexSearchTextNow(): the test decides what is indexed when.
+std::unique_ptr<CaptureStore> openWithoutBackgroundIndexing(const QString &path)
+{
+    CaptureStore::Options options;
+    options.backgroundSearchIndexing = false;
+    Result<std::unique_ptr<CaptureStore>> r = CaptureStore::open(path, CaptureStore::Mode::ReadWrite, options);
+    if (!r) {
+        qWarning("open failed: %s", qPrintable(r.error().toString()));
+        return nullptr;
+    }
+    return std::move(r).value();
+}
+
 // Runs SQL on the file through a separate connection, as another tool would.
 QVariant rawQuery(const QString &path, const QString &sql)
 {
@@ -677,11 +690,8 @@ void TestCaptureStore::searchText_findsByEveryIndexedField()
 {
     // Background indexing off: the first round of checks runs on the scan of not-yet-indexed rows,
     // the second on the FTS5 index; both must give the same answers.
-    CaptureStore::Options options;
-    options.backgroundSearchIndexing = false;
-    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
-    QVERIFY(opened);
-    auto store = std::move(opened).value();
+    auto store = openWithoutBackgroundIndexing(capturePath());
+    QVERIFY(store);
     QVector<Envelope> batch{
         fixtures::envelope(fixtures::slashCommand(QStringLiteral("1d3c79ab-0ffb-41f3-a080-d19e85f53649"),
                                                   QStringLiteral("get-vlans site fra02")), 1),
@@ -713,11 +723,8 @@ void TestCaptureStore::searchText_findsByEveryIndexedField()
 
 void TestCaptureStore::indexSearchTextNow_reportsProgress_andStopsWhenAsked()
 {
-    CaptureStore::Options options;
-    options.backgroundSearchIndexing = false;
-    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
-    QVERIFY(opened);
-    auto store = std::move(opened).value();
+    auto store = openWithoutBackgroundIndexing(capturePath());
+    QVERIFY(store);
     QVector<Envelope> batch;
     for (int i = 0; i < 100; ++i)
         batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("p-%1").arg(i), QStringLiteral("get-devices")), i));
@@ -944,11 +951,8 @@ void TestCaptureStore::writer_keepsStatementJournalsInMemory()
 
 void TestCaptureStore::searchIndex_deleteAboveAndBelowMark_keepsIndexConsistent()
 {
-    CaptureStore::Options options;
-    options.backgroundSearchIndexing = false;
-    auto opened = CaptureStore::open(capturePath(), CaptureStore::Mode::ReadWrite, options);
-    QVERIFY(opened);
-    auto store = std::move(opened).value();
+    auto store = openWithoutBackgroundIndexing(capturePath());
+    QVERIFY(store);
     auto insert = [&](const QString &id, const QString &text) {
         QVector<Envelope> batch{fixtures::envelope(fixtures::slashCommand(id, text), 1)};
         return store->insertEnvelopes(batch).ok();
