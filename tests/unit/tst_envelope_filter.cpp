@@ -65,6 +65,7 @@ void TestEnvelopeFilter::parse_valid_data()
     QTest::newRow("negation") << QStringLiteral("!retry -dup") << 2;
     QTest::newRow("comma list") << QStringLiteral("type:slash,events") << 1;
     QTest::newRow("ack with units") << QStringLiteral("ack>=3s ack<250ms ack=0") << 3;
+    QTest::newRow("ack at the bound") << QStringLiteral("ack<86400s ack<=86400000") << 2;
     QTest::newRow("escaped quote") << QStringLiteral("text:\"say \\\"hi\\\"\"") << 1;
 }
 
@@ -90,6 +91,10 @@ void TestEnvelopeFilter::parse_error_data()
     QTest::newRow("ack not a number") << QStringLiteral("ack>fast") << 4 << QStringLiteral("not a number");
     QTest::newRow("ack missing number") << QStringLiteral("ack>= retry") << 3 << QStringLiteral("needs a number");
     QTest::newRow("negative ack") << QStringLiteral("ack>-5") << 4 << QStringLiteral("not a number");
+    // Found by fuzz_envelope_filter: the threshold times 1000 overflowed qint64 in toSql().
+    QTest::newRow("ack too large") << QStringLiteral(" ack<=250666666666666660") << 6 << QStringLiteral("too large");
+    QTest::newRow("ack seconds too large") << QStringLiteral("ack>9223372036854775s") << 4 << QStringLiteral("too large");
+    QTest::newRow("ack just over a day") << QStringLiteral("ack>86401s") << 4 << QStringLiteral("up to 24 h");
     QTest::newRow("dangling negation") << QStringLiteral("retry ! dup") << 6 << QStringLiteral("must be followed");
     QTest::newRow("punctuation only") << QStringLiteral("type:interactive ...") << 17 << QStringLiteral("no letters or digits");
     QTest::newRow("comma only") << QStringLiteral("type:,") << 5 << QStringLiteral("needs a value");

@@ -7,6 +7,8 @@ namespace socketscope {
 
 namespace {
 
+constexpr qint64 kMaxAckMs = 24LL * 60 * 60 * 1000; // ack>N: a day is past any ack Slack would still take
+
 const QStringList &knownTypes()
 {
     static const QStringList types{QStringLiteral("events_api"), QStringLiteral("slash_commands"),
@@ -223,6 +225,12 @@ private:
         }
         bool ok = false;
         const qint64 value = number.toLongLong(&ok);
+        // Thresholds are compared in microseconds: a bound keeps value * scale * 1000 far from overflow.
+        if (ok && value >= 0 && value > kMaxAckMs / scale)
+            return fail(numStart, m_pos - numStart,
+                        QStringLiteral("\"%1\" is too large: ack thresholds go up to 24 h (%2 ms)")
+                            .arg(m_s.mid(numStart, m_pos - numStart))
+                            .arg(kMaxAckMs));
         if (!ok || value < 0) {
             if (m_pos == numStart)
                 return fail(opStart, m_pos - opStart, QStringLiteral("ack%1 needs a number of milliseconds")
