@@ -8,8 +8,6 @@
 namespace socketscope {
 
 namespace {
-// A listener may be writing to the same capture: its next commit waits for the chunk in progress.
-constexpr int kChunkRows = 512;
 constexpr qint64 kProgressEveryMs = 200;
 } // namespace
 
@@ -29,28 +27,18 @@ void SearchIndexJob::start()
     if (m_thread)
         return;
     m_thread = QThread::create([this] {
-        CaptureStore::Options options;
-        options.backgroundSearchIndexing = false; // this thread indexes in the foreground, below
-        auto store = CaptureStore::open(m_path, CaptureStore::Mode::ReadWrite, options);
-        if (!store) {
-            const QString problem = store.error().toString();
-            QMetaObject::invokeMethod(this, [this, problem] { Q_EMIT finished(false, problem); }, Qt::QueuedConnection);
-            return;
-        }
         QElapsedTimer sinceReport;
         sinceReport.start();
         bool complete = false;
-        const Result<void> indexed = store.value()->indexSearchTextNow(
-            [&](qint64 done, qint64 total) {
-                complete = done >= total;
-                if (sinceReport.elapsed() >= kProgressEveryMs || complete) {
-                    sinceReport.restart();
-                    QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT progress(done, total); },
-                                              Qt::QueuedConnection);
-                }
-                return !m_cancel.load();
-            },
-            kChunkRows);
+        const Result<qint64> indexed = CaptureStore::buildSearchIndex(m_path, [&](qint64 done, qint64 total) {
+            complete = done >= total;
+            if (sinceReport.elapsed() >= kProgressEveryMs || complete) {
+                sinceReport.restart();
+                QMetaObject::invokeMethod(this, [this, done, total] { Q_EMIT progress(done, total); },
+                                          Qt::QueuedConnection);
+            }
+            return !m_cancel.load();
+        });
         const QString problem = indexed ? QString() : indexed.error().toString();
         complete = complete && indexed.ok();
         QMetaObject::invokeMethod(this, [this, complete, problem] { Q_EMIT finished(complete, problem); },

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void searchText_findsByEveryIndexedField();
     void searchText_userInputWithSyntax_isLiteral();
     void indexSearchTextNow_reportsProgress_andStopsWhenAsked();
+    void buildSearchIndex_whileAnotherWriterHoldsTheFile();
     void searchIndex_backgroundIndexerCatchesUp();
     void searchIndex_steadyWrites_deferIndexing_thenCatchesUpMerged();
     void wal_steadyWrites_staysBounded();
@@ -759,6 +760,38 @@ void TestCaptureStore::indexSearchTextNow_reportsProgress_andStopsWhenAsked()
         return true;
     }).ok());
     QCOMPARE(seen, (QVector<QPair<qint64, qint64>>{{0, 0}}));
+}
+
+// The viewer's and `socketscope-cli index`'s build: its own connection, beside a writer that stays open.
+void TestCaptureStore::buildSearchIndex_whileAnotherWriterHoldsTheFile()
+{
+    auto writer = openWithoutBackgroundIndexing(capturePath());
+    QVERIFY(writer);
+    QVector<Envelope> batch;
+    for (int i = 0; i < 1200; ++i)
+        batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("b-%1").arg(i), QStringLiteral("get-vlans")), i));
+    QVERIFY(writer->insertEnvelopes(batch).ok());
+
+    qint64 reports = 0;
+    const Result<qint64> first = CaptureStore::buildSearchIndex(capturePath(), [&](qint64 done, qint64 total) {
+        ++reports;
+        return done < total / 2; // stops after the chunk that passes half
+    });
+    QVERIFY(first.ok());
+    QVERIFY(*first > 0 && *first < 1200);
+    QVERIFY(reports >= 1);
+    QCOMPARE(*writer->searchIndexBacklog(), 1200 - *first);
+
+    const Result<qint64> rest = CaptureStore::buildSearchIndex(capturePath());
+    QVERIFY(rest.ok());
+    QCOMPARE(*first + *rest, qint64(1200));
+    QCOMPARE(*writer->searchIndexBacklog(), qint64(0));
+    QCOMPARE(writer->searchText(QStringLiteral("vlans"), 5000)->size(), 1200);
+    QVERIFY(writer->insertEnvelopes(batch = {fixtures::envelope(fixtures::slashCommand(QStringLiteral("b-late")), 1)}).ok());
+    QCOMPARE(*CaptureStore::buildSearchIndex(capturePath()), qint64(1));
+
+    const Result<qint64> missing = CaptureStore::buildSearchIndex(capturePath() + QStringLiteral(".nowhere/x.sqlite"));
+    QVERIFY(!missing.ok());
 }
 
 void TestCaptureStore::searchText_userInputWithSyntax_isLiteral()

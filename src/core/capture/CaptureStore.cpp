@@ -1190,6 +1190,30 @@ Result<void> CaptureStore::indexSearchTextNow(const IndexProgress &progress, int
     return {};
 }
 
+Result<qint64> CaptureStore::buildSearchIndex(const QString &path, const IndexProgress &progress)
+{
+    constexpr int kChunkRows = 512; // ~10 ms of indexing: the longest a concurrent listener's commit waits
+    Options options;
+    options.backgroundSearchIndexing = false;
+    auto store = open(path, Mode::ReadWrite, options);
+    if (!store)
+        return store.error();
+    qint64 indexed = 0;
+    const Result<void> result = store.value()->indexSearchTextNow(
+        [&](qint64 done, qint64 total) {
+            indexed = done;
+            return !progress || progress(done, total);
+        },
+        kChunkRows);
+    if (!result)
+        return Error{result.error().code,
+                     QStringLiteral("%1 (%2 envelope(s) were indexed before that; they stay indexed)")
+                         .arg(result.error().message)
+                         .arg(indexed),
+                     result.error().fix};
+    return indexed;
+}
+
 Result<void> CaptureStore::forEachEnvelope(const std::function<bool(const Envelope &)> &visit) const
 {
     // One forward-only statement: SQLite steps row by row, so memory stays constant for any capture size,

@@ -152,6 +152,10 @@ public:
     // indexed stays). A chunk holds the capture's write lock: another writer's commit waits for it.
     using IndexProgress = std::function<bool(qint64 indexed, qint64 total)>;
     Result<void> indexSearchTextNow(const IndexProgress &progress = {}, int chunkRows = 4096);
+    // For a capture someone else may be writing to (`socketscope-cli index`, the desktop app's build for a
+    // capture it views): opens it read-write without the background indexer and indexes it in small
+    // chunks, so a listener's next commit waits at most one chunk. Returns the rows indexed.
+    static Result<qint64> buildSearchIndex(const QString &path, const IndexProgress &progress = {});
 
     // Streams every envelope in row order (for export) without loading all into memory.
     // visit returns false to stop early.
