@@ -1070,6 +1070,13 @@ Bridge: Envelopes werden signiert erneut an Nautobot zugestellt, damit Benutzer 
         <source>Could not open the capture %1: %2</source>
         <translation>Der Mitschnitt %1 konnte nicht geöffnet werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Stored %n envelope(s) that an earlier session acknowledged but had not written to the capture&apos;s tables when it stopped (they were safe in its ack journal).</source>
+        <translation>
+            <numerusform>%n Envelope gespeichert, das eine frühere Sitzung bestätigt, aber beim Beenden noch nicht in die Tabellen des Mitschnitts geschrieben hatte (es war in ihrem Bestätigungsjournal sicher).</numerusform>
+            <numerusform>%n Envelopes gespeichert, die eine frühere Sitzung bestätigt, aber beim Beenden noch nicht in die Tabellen des Mitschnitts geschrieben hatte (sie waren in ihrem Bestätigungsjournal sicher).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>socketscope::EnvelopeColoring</name>
@@ -1570,6 +1577,13 @@ Einen /nautobot-Befehl in Slack ausführen oder den Simulator-Verkehr des Demo-W
     <message>
         <source>Could not index this capture for search; search still finds every envelope, more slowly. %1</source>
         <translation>Dieser Mitschnitt konnte nicht für die Suche indiziert werden; die Suche findet trotzdem jedes Envelope, nur langsamer. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</source>
+        <translation>
+            <numerusform>%n Envelope, das eine abrupt beendete Sitzung bestätigt hat, fehlt in dieser Ansicht noch: Es liegt im Bestätigungsjournal des Mitschnitts und wird gespeichert, sobald der Mitschnitt das nächste Mal schreibend geöffnet wird (das Erstellen des Suchindex tut das, wenn die Datei beschreibbar ist). Öffnen Sie ihn dann erneut.</numerusform>
+            <numerusform>%n Envelopes, die eine abrupt beendete Sitzung bestätigt hat, fehlen in dieser Ansicht noch: Sie liegen im Bestätigungsjournal des Mitschnitts und werden gespeichert, sobald der Mitschnitt das nächste Mal schreibend geöffnet wird (das Erstellen des Suchindex tut das, wenn die Datei beschreibbar ist). Öffnen Sie ihn dann erneut.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

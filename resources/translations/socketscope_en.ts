@@ -1070,6 +1070,13 @@ Bridge: envelopes are re-delivered, signed, to Nautobot so users still get answe
         <source>Could not open the capture %1: %2</source>
         <translation>Could not open the capture %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Stored %n envelope(s) that an earlier session acknowledged but had not written to the capture&apos;s tables when it stopped (they were safe in its ack journal).</source>
+        <translation>
+            <numerusform>Stored %n envelope that an earlier session acknowledged but had not written to the capture&apos;s tables when it stopped (they were safe in its ack journal).</numerusform>
+            <numerusform>Stored %n envelopes that an earlier session acknowledged but had not written to the capture&apos;s tables when it stopped (they were safe in its ack journal).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>socketscope::EnvelopeColoring</name>
@@ -1570,6 +1577,13 @@ Run a /nautobot command in Slack, or use the demo workspace&apos;s simulator tra
     <message>
         <source>Could not index this capture for search; search still finds every envelope, more slowly. %1</source>
         <translation>Could not index this capture for search; search still finds every envelope, more slowly. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</source>
+        <translation>
+            <numerusform>%n envelope acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</numerusform>
+            <numerusform>%n envelopes acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+#include <climits>
+
 namespace socketscope {
 
 // Lives in the engine thread: owns the read-write store and the client.
@@ -23,13 +26,20 @@ public:
     {
         if (!store || storePath != path) {
             client = nullptr;
-            auto opened = CaptureStore::open(path, CaptureStore::Mode::ReadWrite);
+            CaptureStore::Options storeOptions;
+            storeOptions.ackJournal = true; // dedicated mode acks after the journal write (see AckJournal)
+            auto opened = CaptureStore::open(path, CaptureStore::Mode::ReadWrite, storeOptions);
             if (!opened.ok()) {
                 Q_EMIT failed(tr("Could not open the capture %1: %2").arg(path, opened.error().toString()));
                 return;
             }
             store = std::move(opened).value();
             storePath = path;
+            if (const qint64 recovered = store->recoveredFromJournal(); recovered > 0) {
+                Q_EMIT warning(tr("Stored %n envelope(s) that an earlier session acknowledged but had not written to "
+                                  "the capture's tables when it stopped (they were safe in its ack journal).",
+                                  nullptr, int(std::min<qint64>(recovered, INT_MAX))));
+            }
         }
         Q_EMIT captureReady(path);
         if (client)

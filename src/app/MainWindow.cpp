@@ -336,6 +336,14 @@ Result<void> MainWindow::openCapture(const QString &path)
     m_captureLabel->setText(QFileInfo(path).fileName());
     m_captureLabel->setToolTip(path);
     m_messages->showMessage(MessageBar::Kind::Info, tr("Viewing %1 (read-only).").arg(QFileInfo(path).fileName()));
+    if (const qint64 waiting = m_reader->waitingInJournal(); waiting > 0) {
+        m_messages->showMessage(
+            MessageBar::Kind::Warning,
+            tr("%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait "
+               "in the capture's ack journal and are stored the next time the capture is opened for writing "
+               "(building its search index does that when the file is writable). Open it again then.",
+               nullptr, int(std::min<qint64>(waiting, INT_MAX))));
+    }
     indexViewedCapture(path);
     return {};
 }

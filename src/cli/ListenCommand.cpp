@@ -212,12 +212,18 @@ int runListen(const QStringList &args)
         // again per envelope), so by default the rows wait for whoever searches them.
         CaptureStore::Options storeOptions;
         storeOptions.backgroundSearchIndexing = parser.isSet(searchIndexOpt);
+        storeOptions.ackJournal = true; // dedicated mode acks after the journal write (see AckJournal)
         auto store = CaptureStore::open(capturePath, CaptureStore::Mode::ReadWrite, storeOptions);
         if (!store) {
             status(QStringLiteral("listen: cannot open the capture: %1").arg(store.error().toString()));
             return ExitConfig;
         }
         status(QStringLiteral("Capture: %1").arg(capturePath));
+        if (const qint64 recovered = store.value()->recoveredFromJournal(); recovered > 0) {
+            status(QStringLiteral("Stored %1 envelope(s) that an earlier session acknowledged but had not written to "
+                                  "the capture's tables when it stopped (they were safe in its ack journal).")
+                       .arg(recovered));
+        }
 
         const bool jsonl = parser.isSet(jsonlOpt);
         SocketModeClient client(store.value().get(), options);

@@ -51,7 +51,10 @@ struct EngineHarness
             return false;
         if (options.apiUrl.port() <= 0)
             options.apiUrl = sim.apiUrl();
-        auto opened = socketscope::CaptureStore::open(dir.filePath(QStringLiteral("capture.sqlite")));
+        socketscope::CaptureStore::Options storeOptions;
+        storeOptions.ackJournal = ackJournal;
+        auto opened = socketscope::CaptureStore::open(dir.filePath(QStringLiteral("capture.sqlite")),
+                                                      socketscope::CaptureStore::Mode::ReadWrite, storeOptions);
         if (!opened)
             return false;
         store = std::move(opened.value());
@@ -81,6 +84,8 @@ struct EngineHarness
         return ids;
     }
 
+    // As listen and the desktop app run it: dedicated mode acks after the ack journal's write.
+    bool ackJournal = true;
     QTemporaryDir dir;
     socketscope::sim::SlackSimulator sim;
     std::unique_ptr<socketscope::CaptureStore> store;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void init();
     void export_default_redactsSecrets();
     void export_noRedact_keepsSecretsAndWarns();
+    void export_envelopesWaitingInAckJournal_warnsAndSaysHowToStoreThem();
     void export_missingCapture_exits3WithCauseAndFix();
     void export_notACapture_exits3();
     void export_usageErrors_exit2();
@@ -129,6 +130,46 @@ void TestCliExportImport::export_noRedact_keepsSecretsAndWarns()
     QVERIFY(run.stderrText.contains("WARNING: --no-redact: the output contains secrets"));
     // An unredacted export is private to its owner.
     QCOMPARE(QFile::permissions(outPath) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+}
+
+void TestCliExportImport::export_envelopesWaitingInAckJournal_warnsAndSaysHowToStoreThem()
+{
+    const QString capture = path(QStringLiteral("cap.sqlite"));
+    makeCapture(capture);
+    {
+        // A session that acked two envelopes and stopped before its tables got them (as after a crash).
+        CaptureStore::Options options;
+        options.ackJournal = true;
+        auto writer = CaptureStore::open(capture, CaptureStore::Mode::ReadWrite, options);
+        QVERIFY(writer.ok());
+        QVector<Envelope> acked{fixtures::envelope(fixtures::slashCommand(QStringLiteral("j-1")), 1'700'000'002'000'000),
+                                fixtures::envelope(fixtures::slashCommand(QStringLiteral("j-2")), 1'700'000'002'100'000)};
+        QVERIFY((*writer)->journalEnvelopes(acked).ok());
+    }
+    const Run run = runCaptured(cli::runExport,
+                                {QStringLiteral("export"), QStringLiteral("--capture"), capture, QStringLiteral("--out"),
+                                 path(QStringLiteral("out.jsonl"))},
+                                path(QStringLiteral("stderr.txt")));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.stderrText.contains("Exported 3 envelope(s)"));
+    QVERIFY2(run.stderrText.contains("WARNING: 2 envelope(s) acknowledged by a session that stopped abruptly"),
+             run.stderrText.constData());
+    QVERIFY(run.stderrText.contains(QFile::encodeName(AckJournal::pathFor(capture))));
+    QVERIFY(run.stderrText.contains("socketscope-cli index --capture"));
+
+    // Opened for writing once, the capture holds them and the export is whole.
+    {
+        auto writer = CaptureStore::open(capture);
+        QVERIFY(writer.ok());
+        QCOMPARE((*writer)->recoveredFromJournal(), 2);
+    }
+    const Run again = runCaptured(cli::runExport,
+                                  {QStringLiteral("export"), QStringLiteral("--capture"), capture, QStringLiteral("--out"),
+                                   path(QStringLiteral("out.jsonl"))},
+                                  path(QStringLiteral("stderr2.txt")));
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.stderrText.contains("Exported 5 envelope(s)"));
+    QVERIFY(!again.stderrText.contains("WARNING"));
 }
 
 void TestCliExportImport::export_missingCapture_exits3WithCauseAndFix()

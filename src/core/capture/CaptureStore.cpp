@@ -37,6 +37,8 @@ QAtomicInteger<quint64> g_connectionCounter;
 
 // Shorter than Slack's 3 s ack deadline: a writer blocked by another writer fails in time to say so.
 constexpr int kWriteBusyTimeoutMs = 2000;
+// An applied ack journal starts over at its head once it is this long (about two seconds at 2,000/s).
+constexpr qint64 kJournalRestartBytes = 4 << 20;
 constexpr auto kBusyRetry = std::chrono::microseconds(100);
 
 // SQLite's own busy handler sleeps 1, 2, 5, 10, 15, 20, 25 … ms between tries, so a commit on the ack
@@ -278,7 +280,7 @@ struct CaptureStore::Statements
 
     capture::SqliteStatement begin, commit, rollback;
     capture::SqliteStatement maxRowId, idsAfter;
-    capture::SqliteStatement insertEnvelope, setCommitted, applyAck;
+    capture::SqliteStatement insertEnvelope, setCommitted, applyAck, setJournalMark;
     capture::SqliteStatement findEnvelopeId, findEventId;
     QSqlQuery setDeliveryStatus, insertSession, endSession, insertLink, insertMalformed, insertDelivery;
 };
@@ -369,6 +371,11 @@ CaptureStore::CaptureStore() = default;
 
 CaptureStore::~CaptureStore()
 {
+    // A journal whose every record is in the tables is not needed any more; one with records left (the
+    // last apply failed) stays for the next read-write open to replay.
+    if (m_journal && m_journaledNotApplied == 0)
+        m_journal->remove();
+    m_journal.reset();
     m_indexer.reset();
     m_checkpointer.reset();
     m_statements.reset(); // queries must go before their connection
@@ -431,6 +438,8 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
         return r.error();
     if (auto r = store->migrate(); !r)
         return r.error();
+    if (store->m_readOnly)
+        store->countWaitingInJournal();
     if (!store->m_readOnly) {
         if (auto r = store->prepareStatements(); !r)
             return r.error();
@@ -441,12 +450,88 @@ Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const QString &path, Mo
             qCWarning(lcCapture) << "search index left with FTS5's own merging:" << r.error().message;
         store->m_checkpointer = std::make_unique<WalCheckpointer>(path, options.walRestartFrames);
         store->m_checkpointer->watch(store->database());
+        if (auto r = store->recoverAckJournal(options.ackJournal); !r)
+            return r.error();
         if (options.backgroundSearchIndexing)
             store->m_indexer = std::make_unique<FtsIndexer>(store->m_connectionName, path);
     }
     qCDebug(lcCapture) << "opened capture" << path << (store->m_readOnly ? "read-only" : "read-write")
                        << "schema" << store->m_schemaVersion;
     return store;
+}
+
+// A writer that died (SIGKILL, crash, power cut) may have acked envelopes that only its journal holds:
+// whoever opens the capture read-write next stores them, unless that writer is still alive (it holds
+// the journal's lock and applies them itself).
+Result<void> CaptureStore::recoverAckJournal(bool keep)
+{
+    if (!keep && !QFileInfo::exists(AckJournal::pathFor(m_path)))
+        return {};
+    auto acquired = AckJournal::acquire(m_path);
+    if (!acquired) {
+        // Not fatal: without a journal every batch commits to SQLite before its ack, as it always could.
+        qCWarning(lcCapture) << "capture opened without its ack journal:" << acquired.error().message;
+        return {};
+    }
+    std::unique_ptr<AckJournal> journal = std::move(acquired).value();
+    if (!journal)
+        return {}; // another live writer owns it
+    const Result<AckJournal::Mark> applied = journalMark();
+    if (!applied)
+        return applied.error();
+    auto contents = journal->read(*applied);
+    if (!contents)
+        return contents.error();
+    if (!contents->records.isEmpty()) {
+        QVector<Envelope> batch;
+        batch.reserve(contents->records.size());
+        for (const AckJournal::Record &record : std::as_const(contents->records)) {
+            // The journal keeps the frame itself; everything else is read from it again, as on receipt.
+            Frame frame = parseFrame(record.raw, record.receivedUs);
+            Envelope e = std::move(frame.envelope);
+            e.raw = record.raw;
+            e.receivedUs = record.receivedUs;
+            e.sessionId = record.sessionId;
+            e.linkId = record.linkId;
+            e.committedUs = record.committedUs;
+            batch.append(std::move(e));
+        }
+        const AckJournal::Mark mark{contents->generation, contents->end};
+        if (auto r = insertBatch(batch, {}, CommitStamp::Journaled, AckJournal::markText(mark)); !r)
+            return r;
+        m_recoveredFromJournal = batch.size();
+        qCInfo(lcCapture) << "stored" << batch.size() << "envelope(s) from the ack journal of a writer that stopped"
+                          << "before it could (" << journal->path() << ")";
+    }
+    if (!keep) {
+        journal->remove();
+        return {};
+    }
+    if (auto r = journal->restart(); !r)
+        return r;
+    m_journal = std::move(journal);
+    return {};
+}
+
+Result<AckJournal::Mark> CaptureStore::journalMark() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'ack_journal_applied'")))
+        return sqlError(q.lastError(), QStringLiteral("Reading the ack journal mark"), m_path);
+    return q.next() ? AckJournal::parseMark(q.value(0).toString()) : AckJournal::Mark{};
+}
+
+// Never fails the open: a reader that cannot tell only misses the hint.
+void CaptureStore::countWaitingInJournal()
+{
+    auto peeked = AckJournal::peekOrphaned(m_path);
+    if (!peeked || !*peeked)
+        return;
+    const Result<AckJournal::Mark> applied = journalMark();
+    if (!applied)
+        return;
+    if (auto contents = (*peeked)->read(*applied))
+        m_waitingInJournal = contents->records.size();
 }
 
 QSqlDatabase CaptureStore::database() const
@@ -637,6 +722,7 @@ Result<void> CaptureStore::prepareStatements()
          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&s.setCommitted, "UPDATE envelopes SET committed_us = ? WHERE id BETWEEN ? AND ?"},
         {&s.applyAck, "UPDATE envelopes SET acked_us = ? WHERE id = ?"},
+        {&s.setJournalMark, "INSERT OR REPLACE INTO meta(key, value) VALUES ('ack_journal_applied', ?)"},
         {&s.findEnvelopeId, "SELECT 1 FROM envelopes WHERE envelope_id = ? ORDER BY id DESC LIMIT 1"},
         {&s.findEventId, "SELECT 1 FROM envelopes WHERE event_id = ? ORDER BY id DESC LIMIT 1"},
     };
@@ -741,7 +827,56 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
 {
     if (m_readOnly)
         return readOnlyError();
-    if (batch.isEmpty() && acks.isEmpty())
+    return insertBatch(batch, acks, CommitStamp::Now, {});
+}
+
+Result<void> CaptureStore::journalEnvelopes(QVector<Envelope> &batch)
+{
+    if (!m_journal) {
+        return Error{QStringLiteral("capture_no_journal"),
+                     QStringLiteral("Capture %1 keeps no ack journal on this connection.").arg(m_path),
+                     QStringLiteral("Commit with insertEnvelopes instead.")};
+    }
+    const qint64 now = json::nowUs();
+    for (Envelope &e : batch)
+        e.committedUs = now;
+    if (auto r = m_journal->append(batch); !r) {
+        for (Envelope &e : batch)
+            e.committedUs = 0;
+        return r;
+    }
+    m_journaledNotApplied += batch.size();
+    return {};
+}
+
+Result<void> CaptureStore::applyJournal(QVector<Envelope> &journaled, const QVector<AckUpdate> &acks)
+{
+    if (!m_journal)
+        return insertEnvelopes(journaled, acks);
+    if (journaled.size() != m_journaledNotApplied) {
+        return Error{QStringLiteral("capture_journal_mismatch"),
+                     QStringLiteral("%1 envelope(s) given to apply, %2 journaled and not applied.")
+                         .arg(journaled.size())
+                         .arg(m_journaledNotApplied),
+                     {}};
+    }
+    const AckJournal::Mark mark{m_journal->generation(), m_journal->end()};
+    if (auto r = insertBatch(journaled, acks, CommitStamp::Journaled, AckJournal::markText(mark)); !r)
+        return r;
+    m_journaledNotApplied = 0;
+    // Every record is in the tables now: past a few MiB the journal starts over at its head, so it stays
+    // small and warm in the page cache.
+    if (m_journal->end() >= kJournalRestartBytes) {
+        if (auto r = m_journal->restart(); !r)
+            qCWarning(lcCapture) << "ack journal kept growing:" << r.error().message;
+    }
+    return {};
+}
+
+Result<void> CaptureStore::insertBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp,
+                                       const QString &markText)
+{
+    if (batch.isEmpty() && acks.isEmpty() && markText.isEmpty())
         return {};
     m_checkpointer->checkpointOnWriterIfDue([this] {
         // No commit can land while this runs, so it copies every frame and the commit below starts the
@@ -753,11 +888,20 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
         checkpoint.finish();
         syncedCheckpoints(false);
     });
-    const Result<void> result = inTransaction([&] { return writeBatch(batch, acks); });
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        if (auto r = writeBatch(batch, acks, stamp); !r)
+            return r;
+        if (markText.isEmpty())
+            return {};
+        capture::SqliteStatement &mark = m_statements->setJournalMark;
+        mark.bindText(1, markText);
+        return mark.run(QStringLiteral("Marking the ack journal applied"));
+    });
     if (!result) {
         for (Envelope &e : batch) {
             e.rowId = 0;
-            e.committedUs = 0;
+            if (stamp == CommitStamp::Now)
+                e.committedUs = 0;
         }
         m_duplicates->reset();
         return result;
@@ -770,7 +914,7 @@ Result<void> CaptureStore::insertEnvelopes(QVector<Envelope> &batch, const QVect
     return result;
 }
 
-Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks)
+Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp)
 {
     Statements &s = *m_statements;
     if (auto r = m_duplicates->catchUp(s); !r)
@@ -809,8 +953,9 @@ Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<Ac
         q.bind(13, e.acceptsResponsePayload ? 1 : 0);
         q.bind(14, e.duplicate ? 1 : 0);
         q.bind(15, e.receivedUs);
-        // A same-width placeholder, so stamping the real commit time below rewrites the row in place.
-        q.bind(16, e.receivedUs);
+        // Journaled: committed when the journal write returned. Otherwise a same-width placeholder, so
+        // stamping the real commit time below rewrites the row in place.
+        q.bind(16, stamp == CommitStamp::Journaled ? e.committedUs : e.receivedUs);
         q.bind(17, e.ackedUs);
         q.bindText(18, e.deliveryStatus);
         q.bindUtf8(19, e.raw, Bind::Empty::AsText);
@@ -820,7 +965,7 @@ Result<void> CaptureStore::writeBatch(QVector<Envelope> &batch, const QVector<Ac
     }
     if (auto r = writeAcks(acks); !r)
         return r;
-    if (batch.isEmpty())
+    if (batch.isEmpty() || stamp == CommitStamp::Journaled)
         return {};
     // Rows of one IMMEDIATE transaction get consecutive ids. The stamp is taken right before COMMIT.
     const qint64 committedUs = json::nowUs();

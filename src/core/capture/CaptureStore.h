@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/AckJournal.h"
 #include "slack/Envelope.h"
 #include "util/Result.h"
 
@@ -90,6 +91,8 @@ public:
         // Past this many WAL frames, checkpoints turn small and frequent until SQLite can start the WAL
         // over (see WalCheckpointer). Tests set it low to see the WAL stay bounded.
         qint64 walRestartFrames = 16384;
+        // Keep an ack journal for journalEnvelopes() (listen and the desktop app, in dedicated mode).
+        bool ackJournal = false;
     };
 
     static Result<std::unique_ptr<CaptureStore>> open(const QString &path, Mode mode = Mode::ReadWrite);
@@ -111,6 +114,20 @@ public:
     // pending ack updates in the same transaction, so acks cost no extra commit.
     Result<void> insertEnvelopes(QVector<Envelope> &batch, const QVector<AckUpdate> &acks = {});
     Result<void> applyAcks(const QVector<AckUpdate> &acks);
+    // The ack path's commit point (see AckJournal): appends the batch to the capture's ack journal in one
+    // write and stamps committedUs. From then on the envelopes survive a crash of this process; the next
+    // read-write open of the capture stores what the tables lack. Only when hasAckJournal(): it is false
+    // without Options::ackJournal, or when another writer holds this capture's journal.
+    bool hasAckJournal() const { return m_journal != nullptr; }
+    Result<void> journalEnvelopes(QVector<Envelope> &batch);
+    // Stores every envelope journaled since the last call, in the same order (their ackedUs may be set by
+    // now), as insertEnvelopes does, and notes in the same transaction that the journal is applied.
+    Result<void> applyJournal(QVector<Envelope> &journaled, const QVector<AckUpdate> &acks = {});
+    // Envelopes a writer that died had journaled, and this open stored (0 for almost every open).
+    qint64 recoveredFromJournal() const { return m_recoveredFromJournal; }
+    // Read-only: envelopes such a writer left in its journal, which the next read-write open stores;
+    // until then no query sees them (0 for almost every open).
+    qint64 waitingInJournal() const { return m_waitingInJournal; }
     Result<void> setDeliveryStatus(qint64 rowId, const QString &status);
     // Frames that were not usable (not JSON, no envelope_id, …) are kept too: nothing captured is lost.
     Result<void> recordMalformedFrame(qint64 sessionId, int linkId, qint64 atUs, const QString &problem,
@@ -173,7 +190,13 @@ private:
     Result<void> migrate();
     Result<void> prepareStatements();
     Result<void> inTransaction(const std::function<Result<void>()> &work);
-    Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks);
+    enum class CommitStamp { Now, Journaled };
+    Result<void> insertBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp,
+                             const QString &markText);
+    Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp);
+    Result<void> recoverAckJournal(bool keep);
+    Result<AckJournal::Mark> journalMark() const;
+    void countWaitingInJournal();
     Result<void> writeAcks(const QVector<AckUpdate> &acks);
     Result<void> execWrite(QSqlQuery &query, const QString &what);
     void syncedCheckpoints(bool on);
@@ -188,6 +211,10 @@ private:
     std::unique_ptr<DuplicateIndex> m_duplicates;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // read-write only
     std::unique_ptr<FtsIndexer> m_indexer;           // read-write only
+    std::unique_ptr<AckJournal> m_journal;           // Options::ackJournal
+    qint64 m_journaledNotApplied = 0;
+    qint64 m_recoveredFromJournal = 0;
+    qint64 m_waitingInJournal = 0;
 };
 
 } // namespace socketscope

@@ -33,6 +33,11 @@ QString clientStateName(ClientState state)
 namespace {
 
 constexpr int kAckUpdateDelayMs = 250;   // ack timestamps ride along with the next commit, or after this
+// Journaled envelopes reach the capture's tables in one transaction at most every kApplyEveryMs (see
+// CaptureStore::journalEnvelopes), and at the latest kApplyLatestMs after their acks.
+constexpr int kApplyEveryMs = 10;
+constexpr int kApplyLatestMs = 50;
+constexpr int kMaxJournaledBeforeApply = 1024;
 // Envelopes per commit. A burst arrives faster than one transaction per envelope allows, so envelopes are
 // group-committed; capping the group keeps the first envelope of a burst from waiting for the last one.
 constexpr int kMaxCommitBatch = 256;
@@ -91,6 +96,7 @@ public:
         flushTimer.setInterval(0);
         ackUpdateTimer.setSingleShot(true);
         ackUpdateTimer.setInterval(kAckUpdateDelayMs);
+        applyTimer.setSingleShot(true);
         retryTimer.setSingleShot(true);
         // A coarse timer may fire 5 % early; Retry-After must never be undercut.
         retryTimer.setTimerType(Qt::PreciseTimer);
@@ -126,8 +132,11 @@ public:
     };
     QHash<int, std::deque<SentAck>> recentAcks; // per link, the last kResendAcksWithinUs of acks written to it
     QStringList acksToResend;                // from a link that vanished; already recorded as acked
+    QVector<Envelope> journaled; // committed to the ack journal and acked; their rows come with the next apply
+    qint64 lastApplySteadyUs = 0;
     QTimer flushTimer;
     QTimer ackUpdateTimer;
+    QTimer applyTimer;
     QTimer retryTimer;
 
     void setState(ClientState s, const QString &detail)
@@ -439,7 +448,8 @@ public:
         Q_EMIT q->malformedFrame(id, problem);
     }
 
-    // Commit, then ack: an acked envelope is never lost.
+    // Commit, then ack: an acked envelope is never lost. The commit is the ack journal's write in
+    // dedicated mode (journalAndAck), a SQLite transaction otherwise (bridge mode, a second writer).
     void flush()
     {
         if (pending.isEmpty())
@@ -474,6 +484,8 @@ public:
 
     bool commitAndAck(QVector<Envelope> batch)
     {
+        if (!bridge && store->hasAckJournal())
+            return journalAndAck(std::move(batch));
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
             // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
@@ -520,19 +532,103 @@ public:
         return true;
     }
 
+    // Dedicated mode: the journal write is the commit, so the acks leave before SQLite sees the batch.
+    bool journalAndAck(QVector<Envelope> batch)
+    {
+        if (auto r = store->journalEnvelopes(batch); !r) {
+            batch += pending;
+            pending.clear();
+            failFatal({r.error().code,
+                       QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
+                                      "so Slack will retry events.")
+                           .arg(store->path(), r.error().message)
+                           .arg(batch.size()),
+                       r.error().fix.isEmpty()
+                           ? QStringLiteral("Free disk space or choose a writable capture file, then connect again.")
+                           : r.error().fix});
+            return false;
+        }
+        envelopeCount += batch.size();
+        bool allSent = true;
+        for (Envelope &e : batch) {
+            e.ackedUs = trySendAck(e, {});
+            allSent = allSent && e.ackedUs > 0;
+        }
+        flushLinks();
+        journaled += batch;
+        // An ack that waits for a link is recorded against its row: that needs the row now. Otherwise the
+        // rows are stored right after acks went out, the moment least likely to hold up the next envelope,
+        // but at most every kApplyEveryMs; the timer stores the tail of a burst.
+        if (!allSent || journaled.size() >= kMaxJournaledBeforeApply
+            || json::steadyUs() - lastApplySteadyUs >= kApplyEveryMs * 1000)
+            return applyJournaled();
+        if (!applyTimer.isActive())
+            applyTimer.start(kApplyLatestMs);
+        return true;
+    }
+
+    // Gives the journaled envelopes their rows (with the ack times already known), then tells listeners.
+    bool applyJournaled()
+    {
+        applyTimer.stop();
+        lastApplySteadyUs = json::steadyUs();
+        if (journaled.isEmpty())
+            return true;
+        QVector<Envelope> batch;
+        batch.swap(journaled);
+        if (auto r = store->applyJournal(batch, pendingAckUpdates); !r) {
+            failFatal({r.error().code,
+                       QStringLiteral("Could not write to the capture %1: %2 Envelopes arriving now are not "
+                                      "acknowledged, so Slack will retry events. The %3 envelope(s) acknowledged "
+                                      "since the last write are safe in its ack journal and are stored the next time "
+                                      "the capture is opened for writing.")
+                           .arg(store->path(), r.error().message)
+                           .arg(batch.size()),
+                       r.error().fix.isEmpty()
+                           ? QStringLiteral("Free disk space or make the capture writable, then connect again.")
+                           : r.error().fix});
+            return false;
+        }
+        pendingAckUpdates.clear();
+        QVector<AckUpdate> acks;
+        acks.reserve(batch.size());
+        for (const Envelope &e : std::as_const(batch)) {
+            if (e.ackedUs > 0)
+                acks.append({e.rowId, e.ackedUs});
+            else
+                deferAckWithRecord(e);
+        }
+        Q_EMIT q->envelopesCommitted(batch);
+        if (!acks.isEmpty())
+            Q_EMIT q->envelopesAcked(acks); // their times are in the rows already
+        return true;
+    }
+
     // Returns when the ack was handed to the socket (µs, measured on the monotonic clock from receipt), or 0
     // when no link could carry it: then the envelope, committed, is acked on the next live link (Slack
     // accepts an ack on any of the app's connections, reference §4). A late ack carries no payload.
     qint64 sendAck(const Envelope &e, const QJsonObject &payload)
     {
+        if (const qint64 at = trySendAck(e, payload); at > 0)
+            return at;
+        deferAckWithRecord(e);
+        return 0;
+    }
+
+    qint64 trySendAck(const Envelope &e, const QJsonObject &payload)
+    {
         if (SocketLink *link = ackLinkFor(e.linkId); link && link->sendText(ackFrame(e.envelopeId, payload))) {
             rememberAck(link->id(), e.envelopeId);
             return ackedAtUs(e);
         }
+        return 0;
+    }
+
+    void deferAckWithRecord(const Envelope &e)
+    {
         record(e.linkId, QStringLiteral("ack_deferred"),
                QStringLiteral("no open link to ack envelope %1; acking on the next live link").arg(e.envelopeId));
         deferAck(e);
-        return 0;
     }
 
     void noteAcks(const QVector<AckUpdate> &acks)
@@ -688,6 +784,7 @@ public:
         flushTimer.stop();
         while (!pending.isEmpty())
             flush();
+        applyJournaled();
         if (bridge)
             bridge->shutdown(); // acks what still waits for Nautobot, before the links close
         endReason = reason;
@@ -704,6 +801,7 @@ public:
     {
         if (state == ClientState::Stopped)
             return;
+        applyJournaled();
         writeAckUpdates();
         if (sessionId > 0) {
             if (auto r = store->endSession(sessionId, endReason); !r)
@@ -728,6 +826,7 @@ SocketModeClient::SocketModeClient(CaptureStore *store, ClientOptions options, Q
     qRegisterMetaType<socketscope::ClientState>();
     connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
     connect(&d->ackUpdateTimer, &QTimer::timeout, this, [this] { d->writeAckUpdates(); });
+    connect(&d->applyTimer, &QTimer::timeout, this, [this] { d->applyJournaled(); });
 }
 
 SocketModeClient::~SocketModeClient()

@@ -68,7 +68,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(socketscope::ClientState state, const QString &detail);
-    void envelopesCommitted(const QVector<socketscope::Envelope> &envelopes); // after commit, before/at ack
+    // The envelopes have capture rows now. Dedicated mode with an ack journal: after their acks (ackedUs
+    // set); otherwise after the commit, before or at the ack.
+    void envelopesCommitted(const QVector<socketscope::Envelope> &envelopes);
     void envelopesAcked(const QVector<socketscope::AckUpdate> &acks);
     void linkEvent(const socketscope::LinkEvent &event);
     void helloReceived(int linkId, int numConnections, const QString &host);
