@@ -118,6 +118,7 @@ public:
     qint64 envelopeCount = 0;
     bool openInFlight = false;
     bool stopping = false;
+    bool captureFailed = false; // the capture refused a write: nothing more is committed or acked
     int consecutiveFailures = 0;
     int tooManyStrikes = 0;
     QString lastFailure;
@@ -452,6 +453,8 @@ public:
     // dedicated mode (journalAndAck), a SQLite transaction otherwise (bridge mode, a second writer).
     void flush()
     {
+        if (captureFailed)
+            pending.clear(); // not committed, so not acked: Slack retries events
         if (pending.isEmpty())
             return;
         bool ok = commitAndAck(takeBatch());
@@ -488,6 +491,7 @@ public:
             return journalAndAck(std::move(batch));
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
+            captureFailed = true;
             // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
             // The store's code (capture_disk_full, capture_read_only, capture_io_error, …) is kept: it is
             // what tells a front end which fix to offer.
@@ -536,6 +540,7 @@ public:
     bool journalAndAck(QVector<Envelope> batch)
     {
         if (auto r = store->journalEnvelopes(batch); !r) {
+            captureFailed = true;
             batch += pending;
             pending.clear();
             failFatal({r.error().code,
@@ -577,6 +582,8 @@ public:
         QVector<Envelope> batch;
         batch.swap(journaled);
         if (auto r = store->applyJournal(batch, pendingAckUpdates); !r) {
+            captureFailed = true;
+            pending.clear();
             failFatal({r.error().code,
                        QStringLiteral("Could not write to the capture %1: %2 Envelopes arriving now are not "
                                       "acknowledged, so Slack will retry events. The %3 envelope(s) acknowledged "
