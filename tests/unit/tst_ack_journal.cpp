@@ -74,6 +74,7 @@ private Q_SLOTS:
     void restartInPlace_olderGenerationNeverReplayed();
     void secondWriter_getsNoJournal_commitsDirectly();
     void applyFails_journalKept_nextOpenStoresIt();
+    void applyFails_thenWorks_sameStoreStoresTheFailedBatchFirst();
     void journalWriteFails_diskFullError_nothingClaimed();
 
 private:
@@ -317,6 +318,45 @@ void TestAckJournal::applyFails_journalKept_nextOpenStoresIt()
     QVERIFY(store);
     QCOMPARE(store->recoveredFromJournal(), 4);
     QCOMPARE(capturedIds(*store), expectedIds(6));
+}
+
+void TestAckJournal::applyFails_thenWorks_sameStoreStoresTheFailedBatchFirst()
+{
+    // The desktop app keeps its store across connections: after "disk full" the operator frees space and
+    // connects again, and the new client knows nothing of the envelopes the failed write held.
+    const QString path = m_dir.filePath(QStringLiteral("again.sqlite"));
+    auto store = openStore(path, true);
+    QVERIFY(store);
+    QVector<Envelope> before = slashBatch(0, 2);
+    QVERIFY(store->journalEnvelopes(before));
+    QVERIFY(store->applyJournal(before));
+    QVERIFY(store->setSizeLimit(QFileInfo(path).size()));
+    QVector<Envelope> failed;
+    const QString big(64 * 1024, QLatin1Char('y'));
+    for (int i = 2; i < 5; ++i)
+        failed.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("env-%1").arg(i), big), 1000 + i));
+    QVERIFY(store->journalEnvelopes(failed));
+    QVERIFY(!store->applyJournal(failed));
+
+    QVERIFY(store->setSizeLimit(qint64(1) << 40)); // space again
+    QVector<Envelope> next = slashBatch(5, 2);
+    next.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("env-3")), 3000)); // a redelivery
+    QVERIFY(store->journalEnvelopes(next));
+    QVERIFY(store->applyJournal(next));
+    QCOMPARE(capturedIds(*store), expectedIds(7) << QStringLiteral("env-3"));
+    QCOMPARE(next[0].rowId, 6);
+    QVERIFY(!next[1].duplicate);
+    QVERIFY2(next[2].duplicate, "the failed batch's rows came first, so the redelivery is a duplicate");
+    QCOMPARE(store->envelope(3)->raw, failed[0].raw);
+
+    // More envelopes than were journaled is still a caller's mistake.
+    QVector<Envelope> tooMany = slashBatch(20, 2);
+    QCOMPARE(store->applyJournal(tooMany).error().code, QStringLiteral("capture_journal_mismatch"));
+    store.reset();
+    auto reopened = openStore(path, false);
+    QVERIFY(reopened);
+    QCOMPARE(reopened->recoveredFromJournal(), 0);
+    QCOMPARE(*reopened->envelopeCount(), 8);
 }
 
 void TestAckJournal::journalWriteFails_diskFullError_nothingClaimed()

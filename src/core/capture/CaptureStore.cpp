@@ -483,19 +483,7 @@ Result<void> CaptureStore::recoverAckJournal(bool keep)
     if (!contents)
         return contents.error();
     if (!contents->records.isEmpty()) {
-        QVector<Envelope> batch;
-        batch.reserve(contents->records.size());
-        for (const AckJournal::Record &record : std::as_const(contents->records)) {
-            // The journal keeps the frame itself; everything else is read from it again, as on receipt.
-            Frame frame = parseFrame(record.raw, record.receivedUs);
-            Envelope e = std::move(frame.envelope);
-            e.raw = record.raw;
-            e.receivedUs = record.receivedUs;
-            e.sessionId = record.sessionId;
-            e.linkId = record.linkId;
-            e.committedUs = record.committedUs;
-            batch.append(std::move(e));
-        }
+        QVector<Envelope> batch = envelopesFromJournal(contents->records);
         const AckJournal::Mark mark{contents->generation, contents->end};
         if (auto r = insertBatch(batch, {}, CommitStamp::Journaled, AckJournal::markText(mark)); !r)
             return r;
@@ -509,6 +497,7 @@ Result<void> CaptureStore::recoverAckJournal(bool keep)
     }
     if (auto r = journal->restart(); !r)
         return r;
+    m_journalApplied = {journal->generation(), journal->end()};
     m_journal = std::move(journal);
     return {};
 }
@@ -853,24 +842,76 @@ Result<void> CaptureStore::applyJournal(QVector<Envelope> &journaled, const QVec
 {
     if (!m_journal)
         return insertEnvelopes(journaled, acks);
-    if (journaled.size() != m_journaledNotApplied) {
+    auto mismatch = [&] {
         return Error{QStringLiteral("capture_journal_mismatch"),
                      QStringLiteral("%1 envelope(s) given to apply, %2 journaled and not applied.")
                          .arg(journaled.size())
                          .arg(m_journaledNotApplied),
                      {}};
+    };
+    if (journaled.size() != m_journaledNotApplied - m_journaledByFailedApply)
+        return mismatch();
+    // An earlier apply failed and its caller let go of those envelopes (the desktop app reconnects on the
+    // same store). They are in the journal, first in line.
+    QVector<Envelope> earlier;
+    if (m_journaledByFailedApply > 0) {
+        auto contents = m_journal->read(m_journalApplied);
+        if (!contents)
+            return contents.error();
+        if (contents->records.size() < m_journaledByFailedApply)
+            return mismatch();
+        earlier = envelopesFromJournal(contents->records.mid(0, m_journaledByFailedApply));
     }
     const AckJournal::Mark mark{m_journal->generation(), m_journal->end()};
-    if (auto r = insertBatch(journaled, acks, CommitStamp::Journaled, AckJournal::markText(mark)); !r)
-        return r;
+    if (earlier.isEmpty()) {
+        if (auto r = insertBatch(journaled, acks, CommitStamp::Journaled, AckJournal::markText(mark)); !r) {
+            m_journaledByFailedApply = m_journaledNotApplied;
+            return r;
+        }
+    } else {
+        QVector<Envelope> all = earlier + journaled;
+        if (auto r = insertBatch(all, acks, CommitStamp::Journaled, AckJournal::markText(mark)); !r) {
+            m_journaledByFailedApply = m_journaledNotApplied;
+            return r;
+        }
+        for (qsizetype i = 0; i < journaled.size(); ++i) {
+            const Envelope &stored = all.at(earlier.size() + i);
+            journaled[i].rowId = stored.rowId;
+            journaled[i].duplicate = stored.duplicate;
+        }
+        qCInfo(lcCapture) << "stored" << earlier.size() << "acked envelope(s) an earlier failed write had left in"
+                          << m_journal->path();
+    }
     m_journaledNotApplied = 0;
+    m_journaledByFailedApply = 0;
+    m_journalApplied = mark;
     // Every record is in the tables now: past a few MiB the journal starts over at its head, so it stays
     // small and warm in the page cache.
     if (m_journal->end() >= kJournalRestartBytes) {
         if (auto r = m_journal->restart(); !r)
             qCWarning(lcCapture) << "ack journal kept growing:" << r.error().message;
+        else
+            m_journalApplied = {m_journal->generation(), m_journal->end()};
     }
     return {};
+}
+
+// The journal keeps the frame itself; everything else is read from it again, as on receipt.
+QVector<Envelope> CaptureStore::envelopesFromJournal(const QVector<AckJournal::Record> &records)
+{
+    QVector<Envelope> batch;
+    batch.reserve(records.size());
+    for (const AckJournal::Record &record : records) {
+        Frame frame = parseFrame(record.raw, record.receivedUs);
+        Envelope e = std::move(frame.envelope);
+        e.raw = record.raw;
+        e.receivedUs = record.receivedUs;
+        e.sessionId = record.sessionId;
+        e.linkId = record.linkId;
+        e.committedUs = record.committedUs;
+        batch.append(std::move(e));
+    }
+    return batch;
 }
 
 Result<void> CaptureStore::insertBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp,

@@ -121,7 +121,8 @@ public:
     bool hasAckJournal() const { return m_journal != nullptr; }
     Result<void> journalEnvelopes(QVector<Envelope> &batch);
     // Stores every envelope journaled since the last call, in the same order (their ackedUs may be set by
-    // now), as insertEnvelopes does, and notes in the same transaction that the journal is applied.
+    // now), as insertEnvelopes does, and notes in the same transaction that the journal is applied. After
+    // a failed call, the next one may leave out that call's envelopes: they are read back from the journal.
     Result<void> applyJournal(QVector<Envelope> &journaled, const QVector<AckUpdate> &acks = {});
     // Envelopes a writer that died had journaled, and this open stored (0 for almost every open).
     qint64 recoveredFromJournal() const { return m_recoveredFromJournal; }
@@ -196,6 +197,7 @@ private:
     Result<void> writeBatch(QVector<Envelope> &batch, const QVector<AckUpdate> &acks, CommitStamp stamp);
     Result<void> recoverAckJournal(bool keep);
     Result<AckJournal::Mark> journalMark() const;
+    static QVector<Envelope> envelopesFromJournal(const QVector<AckJournal::Record> &records);
     void countWaitingInJournal();
     Result<void> writeAcks(const QVector<AckUpdate> &acks);
     Result<void> execWrite(QSqlQuery &query, const QString &what);
@@ -213,6 +215,8 @@ private:
     std::unique_ptr<FtsIndexer> m_indexer;           // read-write only
     std::unique_ptr<AckJournal> m_journal;           // Options::ackJournal
     qint64 m_journaledNotApplied = 0;
+    qint64 m_journaledByFailedApply = 0; // the first of those, given to an apply that failed
+    AckJournal::Mark m_journalApplied; // how far the tables hold the journal
     qint64 m_recoveredFromJournal = 0;
     qint64 m_waitingInJournal = 0;
 };

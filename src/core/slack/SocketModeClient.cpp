@@ -841,6 +841,12 @@ SocketModeClient::~SocketModeClient()
     // Links are children; make sure nothing calls back into a half-destroyed Private.
     for (SocketLink *link : std::as_const(d->links))
         link->disconnect(this);
+    // Destroyed without stop(): what was acked still gets its rows, since the store may serve another
+    // client next (the desktop app keeps it across connections). Nobody is told; nobody is listening.
+    if (!d->journaled.isEmpty() && !d->captureFailed) {
+        if (auto r = d->store->applyJournal(d->journaled, d->pendingAckUpdates); !r)
+            qCWarning(lcCapture) << "acked envelopes left in the ack journal for the next open:" << r.error().message;
+    }
 }
 
 void SocketModeClient::start()
