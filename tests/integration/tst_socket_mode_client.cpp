@@ -14,6 +14,7 @@ class TestSocketModeClient : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void burst_everyEnvelopeCommittedThenAcked();
+    void clientDestroyedWithoutStop_ackedRowsStored_storeServesTheNextClient();
     void envelopeTypes_allThreeCapturedWithFields();
     void refreshRequested_replacementBeforeClose_noGapNoLoss();
     void warning_replacementBeforeClose_noGapNoLoss();
@@ -132,6 +133,29 @@ void TestSocketModeClient::unknownDisconnectReason_treatedAsRefresh()
     h.sim.sendBurst(50);
     QTRY_COMPARE_WITH_TIMEOUT(h.sim.stats().acked, 50, 5000);
     QCOMPARE(h.sim.stats().zeroLinkWindows, 0);
+}
+
+void TestSocketModeClient::clientDestroyedWithoutStop_ackedRowsStored_storeServesTheNextClient()
+{
+    // The desktop app replaces its client on the same store; the old one may still hold acked envelopes
+    // whose rows wait for the next apply.
+    EngineHarness h;
+    QVERIFY(h.start());
+    QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Connected, 5000);
+    h.sim.sendBurst(300);
+    QTRY_COMPARE_WITH_TIMEOUT(h.sim.stats().acked, 300, 10000);
+    h.client.reset();
+    QCOMPARE(h.capturedIds(), h.sim.ackedEnvelopeIds());
+
+    h.client = std::make_unique<SocketModeClient>(h.store.get(), h.fastOptions());
+    h.client->start();
+    QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Connected, 5000);
+    h.sim.sendBurst(20);
+    QTRY_COMPARE_WITH_TIMEOUT(h.sim.stats().acked, 320, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(h.captured(), qint64(320), 5000);
+    QCOMPARE(h.capturedIds(), h.sim.ackedEnvelopeIds());
+    h.client->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(h.client->state(), ClientState::Stopped, 5000);
 }
 
 void TestSocketModeClient::drop_reconnects_andLaterEnvelopesAcked()
