@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include <QRegularExpression>
+
 #include <cstdio>
 
 #include <unistd.h>
@@ -30,6 +32,16 @@ int usageError(const char *command, const char *usage, const QString &problem)
 bool stderrIsTerminal()
 {
     return ::isatty(STDERR_FILENO) == 1;
+}
+
+QString shellWord(const QString &text)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    if (plain.match(text).hasMatch())
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 } // namespace socketscope::cli

@@ -62,10 +62,10 @@ int runExport(const QStringList &args)
     if (const qint64 waiting = (*store)->waitingInJournal(); waiting > 0) {
         status(QStringLiteral("socketscope-cli export: WARNING: %1 envelope(s) acknowledged by a session that "
                               "stopped abruptly are still in %2 and not in this export. Open the capture for "
-                              "writing once to store them (e.g. 'socketscope-cli index --capture \"%3\"'), then "
+                              "writing once to store them (e.g. socketscope-cli index --capture %3), then "
                               "export again.")
                    .arg(waiting)
-                   .arg(AckJournal::pathFor(capturePath), capturePath));
+                   .arg(AckJournal::pathFor(capturePath), shellWord(capturePath)));
     }
 
     JsonlExportOptions options;

@@ -338,9 +338,9 @@ int runListen(const QStringList &args)
         if (const Result<qint64> backlog = store.value()->searchIndexBacklog();
             !parser.isSet(searchIndexOpt) && backlog && *backlog > 0) {
             status(QStringLiteral("Search index: %1 envelope(s) not indexed yet. The desktop app indexes them when it "
-                                  "opens the capture; 'socketscope-cli index --capture %2' does it now.")
+                                  "opens the capture; socketscope-cli index --capture %2 does it now.")
                        .arg(*backlog)
-                       .arg(capturePath));
+                       .arg(shellWord(capturePath)));
         }
         return exitCode;
     };

@@ -2,6 +2,7 @@
 // stderr. Compiled from src/cli sources so it does not need the whole socketscope-cli binary.
 #include "CaptureFixtures.h"
 
+#include "CliOutput.h"
 #include "Commands.h"
 #include "capture/CaptureStore.h"
 
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void export_default_redactsSecrets();
     void export_noRedact_keepsSecretsAndWarns();
     void export_envelopesWaitingInAckJournal_warnsAndSaysHowToStoreThem();
+    void shellWord_quotesOnlyWhatNeedsIt();
     void export_missingCapture_exits3WithCauseAndFix();
     void export_notACapture_exits3();
     void export_usageErrors_exit2();
@@ -170,6 +172,14 @@ void TestCliExportImport::export_envelopesWaitingInAckJournal_warnsAndSaysHowToS
     QCOMPARE(again.exitCode, 0);
     QVERIFY(again.stderrText.contains("Exported 5 envelope(s)"));
     QVERIFY(!again.stderrText.contains("WARNING"));
+}
+
+void TestCliExportImport::shellWord_quotesOnlyWhatNeedsIt()
+{
+    // The commands the CLI suggests must paste into a shell as they are.
+    QCOMPARE(cli::shellWord(QStringLiteral("/tmp/listen-20261207.sqlite")), QStringLiteral("/tmp/listen-20261207.sqlite"));
+    QCOMPARE(cli::shellWord(QStringLiteral("/home/me/My Captures/a.sqlite")), QStringLiteral("'/home/me/My Captures/a.sqlite'"));
+    QCOMPARE(cli::shellWord(QStringLiteral("it's $HOME.sqlite")), QStringLiteral("'it'\\''s $HOME.sqlite'"));
 }
 
 void TestCliExportImport::export_missingCapture_exits3WithCauseAndFix()
