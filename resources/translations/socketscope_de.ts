@@ -1579,10 +1579,24 @@ Einen /nautobot-Befehl in Slack ausführen oder den Simulator-Verkehr des Demo-W
         <translation>Dieser Mitschnitt konnte nicht für die Suche indiziert werden; die Suche findet trotzdem jedes Envelope, nur langsamer. %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</source>
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view: they wait in the capture&apos;s ack journal, and this file cannot be written here. Open it for writing once (for example with socketscope-cli index) to store them.</source>
         <translation>
-            <numerusform>%n Envelope, das eine abrupt beendete Sitzung bestätigt hat, fehlt in dieser Ansicht noch: Es liegt im Bestätigungsjournal des Mitschnitts und wird gespeichert, sobald der Mitschnitt das nächste Mal schreibend geöffnet wird (das Erstellen des Suchindex tut das, wenn die Datei beschreibbar ist). Öffnen Sie ihn dann erneut.</numerusform>
-            <numerusform>%n Envelopes, die eine abrupt beendete Sitzung bestätigt hat, fehlen in dieser Ansicht noch: Sie liegen im Bestätigungsjournal des Mitschnitts und werden gespeichert, sobald der Mitschnitt das nächste Mal schreibend geöffnet wird (das Erstellen des Suchindex tut das, wenn die Datei beschreibbar ist). Öffnen Sie ihn dann erneut.</numerusform>
+            <numerusform>%n Envelope, das eine abrupt beendete Sitzung bestätigt hat, fehlt in dieser Ansicht: Es liegt im Bestätigungsjournal des Mitschnitts, und diese Datei kann hier nicht geschrieben werden. Öffnen Sie sie einmal schreibend (zum Beispiel mit socketscope-cli index), um es zu speichern.</numerusform>
+            <numerusform>%n Envelopes, die eine abrupt beendete Sitzung bestätigt hat, fehlen in dieser Ansicht: Sie liegen im Bestätigungsjournal des Mitschnitts, und diese Datei kann hier nicht geschrieben werden. Öffnen Sie sie einmal schreibend (zum Beispiel mit socketscope-cli index), um sie zu speichern.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly wait in the capture&apos;s ack journal. They are being stored and appear when that is done.</source>
+        <translation>
+            <numerusform>%n Envelope, das eine abrupt beendete Sitzung bestätigt hat, liegt im Bestätigungsjournal des Mitschnitts. Es wird gerade gespeichert und erscheint, sobald das erledigt ist.</numerusform>
+            <numerusform>%n Envelopes, die eine abrupt beendete Sitzung bestätigt hat, liegen im Bestätigungsjournal des Mitschnitts. Sie werden gerade gespeichert und erscheinen, sobald das erledigt ist.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored %n envelope(s) from the capture&apos;s ack journal.</source>
+        <translation>
+            <numerusform>%n Envelope aus dem Bestätigungsjournal des Mitschnitts gespeichert.</numerusform>
+            <numerusform>%n Envelopes aus dem Bestätigungsjournal des Mitschnitts gespeichert.</numerusform>
         </translation>
     </message>
 </context>

@@ -1579,10 +1579,24 @@ Run a /nautobot command in Slack, or use the demo workspace&apos;s simulator tra
         <translation>Could not index this capture for search; search still finds every envelope, more slowly. %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</source>
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly are not in this view: they wait in the capture&apos;s ack journal, and this file cannot be written here. Open it for writing once (for example with socketscope-cli index) to store them.</source>
         <translation>
-            <numerusform>%n envelope acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</numerusform>
-            <numerusform>%n envelopes acknowledged by a session that stopped abruptly are not in this view yet: they wait in the capture&apos;s ack journal and are stored the next time the capture is opened for writing (building its search index does that when the file is writable). Open it again then.</numerusform>
+            <numerusform>%n envelope acknowledged by a session that stopped abruptly are not in this view: they wait in the capture&apos;s ack journal, and this file cannot be written here. Open it for writing once (for example with socketscope-cli index) to store them.</numerusform>
+            <numerusform>%n envelopes acknowledged by a session that stopped abruptly are not in this view: they wait in the capture&apos;s ack journal, and this file cannot be written here. Open it for writing once (for example with socketscope-cli index) to store them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n envelope(s) acknowledged by a session that stopped abruptly wait in the capture&apos;s ack journal. They are being stored and appear when that is done.</source>
+        <translation>
+            <numerusform>%n envelope acknowledged by a session that stopped abruptly wait in the capture&apos;s ack journal. They are being stored and appear when that is done.</numerusform>
+            <numerusform>%n envelopes acknowledged by a session that stopped abruptly wait in the capture&apos;s ack journal. They are being stored and appear when that is done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored %n envelope(s) from the capture&apos;s ack journal.</source>
+        <translation>
+            <numerusform>Stored %n envelope from the capture&apos;s ack journal.</numerusform>
+            <numerusform>Stored %n envelopes from the capture&apos;s ack journal.</numerusform>
         </translation>
     </message>
 </context>

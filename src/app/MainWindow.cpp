@@ -336,14 +336,6 @@ Result<void> MainWindow::openCapture(const QString &path)
     m_captureLabel->setText(QFileInfo(path).fileName());
     m_captureLabel->setToolTip(path);
     m_messages->showMessage(MessageBar::Kind::Info, tr("Viewing %1 (read-only).").arg(QFileInfo(path).fileName()));
-    if (const qint64 waiting = m_reader->waitingInJournal(); waiting > 0) {
-        m_messages->showMessage(
-            MessageBar::Kind::Warning,
-            tr("%n envelope(s) acknowledged by a session that stopped abruptly are not in this view yet: they wait "
-               "in the capture's ack journal and are stored the next time the capture is opened for writing "
-               "(building its search index does that when the file is writable). Open it again then.",
-               nullptr, int(std::min<qint64>(waiting, INT_MAX))));
-    }
     indexViewedCapture(path);
     return {};
 }
@@ -353,15 +345,33 @@ void MainWindow::indexViewedCapture(const QString &path)
     m_indexJob.reset();
     m_indexLabel->hide();
     const Result<qint64> backlog = m_reader->searchIndexBacklog();
-    if (!backlog || *backlog == 0)
+    // Acked envelopes of a session that died wait in the ack journal; the job's read-write open stores them.
+    const qint64 waiting = m_reader->waitingInJournal();
+    if ((!backlog || *backlog == 0) && waiting == 0)
         return;
     // Indexing writes to the file; viewing an older capture must not upgrade its schema on the side.
     if (m_reader->schemaVersion() != CaptureStore::kSchemaVersion || !QFileInfo(path).isWritable()) {
-        statusBar()->showMessage(tr("Search scans the %n envelope(s) of this capture that are not indexed yet "
-                                    "(the file cannot be indexed here).",
-                                    nullptr, int(std::min<qint64>(*backlog, INT_MAX))),
-                                 10000);
+        if (waiting > 0) {
+            m_messages->showMessage(
+                MessageBar::Kind::Warning,
+                tr("%n envelope(s) acknowledged by a session that stopped abruptly are not in this view: they wait in "
+                   "the capture's ack journal, and this file cannot be written here. Open it for writing once (for "
+                   "example with socketscope-cli index) to store them.",
+                   nullptr, int(std::min<qint64>(waiting, INT_MAX))));
+        }
+        if (backlog && *backlog > 0) {
+            statusBar()->showMessage(tr("Search scans the %n envelope(s) of this capture that are not indexed yet "
+                                        "(the file cannot be indexed here).",
+                                        nullptr, int(std::min<qint64>(*backlog, INT_MAX))),
+                                     10000);
+        }
         return;
+    }
+    if (waiting > 0) {
+        m_messages->showMessage(MessageBar::Kind::Warning,
+                                tr("%n envelope(s) acknowledged by a session that stopped abruptly wait in the "
+                                   "capture's ack journal. They are being stored and appear when that is done.",
+                                   nullptr, int(std::min<qint64>(waiting, INT_MAX))));
     }
     m_indexJob = std::make_unique<SearchIndexJob>(path);
     m_indexLabel->setText(tr("Indexing for search…"));
@@ -370,10 +380,20 @@ void MainWindow::indexViewedCapture(const QString &path)
     connect(m_indexJob.get(), &SearchIndexJob::progress, this, [this](qint64 indexed, qint64 total) {
         m_indexLabel->setText(tr("Indexing for search: %1 %").arg(total > 0 ? indexed * 100 / total : 100));
     });
-    connect(m_indexJob.get(), &SearchIndexJob::finished, this, [this](bool complete, const QString &problem) {
+    connect(m_indexJob.get(), &SearchIndexJob::finished, this, [this, path, waiting](bool complete, const QString &problem) {
         m_indexLabel->hide();
-        if (complete)
+        if (complete && waiting > 0) {
+            // The view shows the file as it was opened: open it again, once the job has let go of it.
+            QTimer::singleShot(0, this, [this, path, waiting] {
+                if (m_reader && m_reader->path() == path && openCapture(path).ok()) {
+                    statusBar()->showMessage(tr("Stored %n envelope(s) from the capture's ack journal.", nullptr,
+                                                int(std::min<qint64>(waiting, INT_MAX))),
+                                             10000);
+                }
+            });
+        } else if (complete) {
             statusBar()->showMessage(tr("Search index ready."), 5000);
+        }
         else if (!problem.isEmpty())
             m_messages->showMessage(MessageBar::Kind::Warning,
                                     tr("Could not index this capture for search; search still finds every "

@@ -2,6 +2,7 @@
 #include "ExportDialog.h"
 #include "MainWindow.h"
 #include "SearchIndexJob.h"
+#include "capture/AckJournal.h"
 #include "models/EnvelopeTableModel.h"
 #include "models/JsonTreeModel.h"
 #include "profile/ProfileStore.h"
@@ -17,6 +18,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void filterBar_invalidSyntax_showsErrorAndKeepsRows();
     void openCapture_missingFile_isInlineError();
     void openCapture_notIndexed_buildsSearchIndexInBackground();
+    void openCapture_ackJournalOfADeadSession_storedThenShown();
     void linkTimeline_findsGapsWithoutLiveLink();
     void ackHistogram_binsAgainstDeadline();
 
@@ -283,6 +286,55 @@ void TestMainWindow::openCapture_notIndexed_buildsSearchIndexInBackground()
     // Opening it again: nothing left to index, so no job.
     QVERIFY(viewer.openCapture(path).ok());
     QVERIFY(!viewer.searchIndexJob());
+}
+
+void TestMainWindow::openCapture_ackJournalOfADeadSession_storedThenShown()
+{
+    // A listen that was killed: two envelopes in the tables (indexed), three acked ones only in its journal.
+    const QString path = m_dir.filePath(QStringLiteral("killed.sqlite"));
+    auto frame = [](int i) {
+        return QStringLiteral(R"({"envelope_id":"dead-%1","type":"slash_commands","accepts_response_payload":true,)"
+                              R"("payload":{"command":"/nautobot","text":"get-devices","user_id":"U1","channel_id":"C1"}})")
+            .arg(i)
+            .toUtf8();
+    };
+    {
+        CaptureStore::Options options;
+        options.ackJournal = true;
+        options.backgroundSearchIndexing = false;
+        auto writer = CaptureStore::open(path, CaptureStore::Mode::ReadWrite, options);
+        QVERIFY(writer.ok());
+        QVector<Envelope> stored{parseFrame(frame(0), 1'700'000'000'000'000).envelope,
+                                parseFrame(frame(1), 1'700'000'000'100'000).envelope};
+        QVERIFY(writer.value()->journalEnvelopes(stored).ok());
+        QVERIFY(writer.value()->applyJournal(stored).ok());
+        QVERIFY(writer.value()->indexSearchTextNow().ok()); // so only the journal calls for a job
+        QVector<Envelope> acked;
+        for (int i = 2; i < 5; ++i)
+            acked.append(parseFrame(frame(i), 1'700'000'000'000'000 + i * 100'000).envelope);
+        QVERIFY(writer.value()->journalEnvelopes(acked).ok());
+    }
+    QVERIFY(QFileInfo::exists(AckJournal::pathFor(path)));
+
+    MainWindowOptions offline;
+    offline.openCapture = path;
+    offline.captureDirectory = m_dir.path();
+    MainWindow viewer(offline);
+    QCOMPARE(viewer.messageBar()->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(viewer.messageBar()->text().contains(QLatin1String("3 envelope"))
+                 && viewer.messageBar()->text().contains(QLatin1String("ack journal")),
+             qPrintable(viewer.messageBar()->text()));
+    QVERIFY(viewer.searchIndexJob());
+    QTRY_COMPARE_WITH_TIMEOUT(viewer.envelopeModel()->rowCount(), 5, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer.statusBar()->currentMessage().contains(QLatin1String("Stored 3 envelope")), 5000);
+    QVERIFY(!QFileInfo::exists(AckJournal::pathFor(path)));
+    QStringList ids;
+    for (int row = 0; row < viewer.envelopeModel()->rowCount(); ++row)
+        ids << viewer.envelopeModel()->envelopeAt(row).envelopeId;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("dead-0"), QStringLiteral("dead-1"), QStringLiteral("dead-2"),
+                               QStringLiteral("dead-3"), QStringLiteral("dead-4")}));
+    QVERIFY(!viewer.searchIndexJob()); // opened again: nothing left to store or index
 }
 
 void TestMainWindow::linkTimeline_findsGapsWithoutLiveLink()
