@@ -178,7 +178,12 @@ void TestAckJournal::sigkillBeforeApply_nextWriterStoresTheRest_onceOnly()
     QCOMPARE(last.linkId, 3);
     QCOMPARE(last.receivedUs, 1029);
     QVERIFY(last.committedUs >= last.receivedUs);
-    QCOMPARE(last.ackedUs, 0); // acked or not, the journal cannot say
+    QCOMPARE(last.ackedUs, 0); // the last batch's ack times would have gone out with the next batch
+    // Earlier batches' ack times rode along with the batch after them.
+    QCOMPARE(recovered->envelope(27)->envelopeId, QStringLiteral("env-26"));
+    QCOMPARE(recovered->envelope(27)->ackedUs, 1526);
+    QCOMPARE(recovered->envelope(13)->ackedUs, 1512);
+    QCOMPARE(recovered->envelope(12)->ackedUs, 1511); // applied: the row got it then
     QCOMPARE(last.type, QStringLiteral("slash_commands"));
     QCOMPARE(last.subtype, QStringLiteral("/nautobot"));
     QVERIFY(!QFileInfo::exists(AckJournal::pathFor(capturePath())));
@@ -395,8 +400,9 @@ void TestAckJournal::journalWriteFails_diskFullError_nothingClaimed()
     QCOMPARE(capturedIds(*reopened), (QStringList{QStringLiteral("env-0"), QStringLiteral("env-2")}));
 }
 
-// Helper mode for the SIGKILL test: journals 30 envelopes in batches of 3 in one session on link 3,
-// applies after the first 12, reports "done" and waits to be killed.
+// Helper mode for the SIGKILL test: journals 30 envelopes in batches of 3 in one session on link 3, acks
+// each batch (ackedUs = receivedUs + 500), applies after the first 12, reports "done" and waits to be
+// killed.
 static int runJournalWriter(const QString &path)
 {
     auto store = openStore(path, true);
@@ -414,6 +420,9 @@ static int runJournalWriter(const QString &path)
             e.linkId = 3;
         if (!store->journalEnvelopes(batch))
             return 1;
+        for (Envelope &e : batch)
+            e.ackedUs = e.receivedUs + 500; // as the client does once the acks are written
+        store->journalAckTimes(batch);
         unapplied += batch;
         if (i + 3 == 12) {
             if (!store->applyJournal(unapplied))

@@ -1,6 +1,7 @@
 #include "capture/AckJournal.h"
 
 #include <QFile>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QtEndian>
 
@@ -17,10 +18,15 @@ namespace socketscope {
 
 namespace {
 
-constexpr char kMagic[8] = {'S', 'S', 'A', 'C', 'K', 'S', '0', '1'};
+constexpr char kMagic[8] = {'S', 'S', 'A', 'C', 'K', 'S', '0', '2'};
 constexpr qint64 kHeaderBytes = 16;         // magic, generation
 constexpr qint64 kRecordHeaderBytes = 16;   // payload length, CRC-32 of the payload, generation
-constexpr qint64 kFixedPayloadBytes = 8 + 4 + 8 + 8; // session, link, received, committed; then the raw frame
+// Payload: a kind byte, then for an envelope session, link, received, committed and the raw frame; for
+// ack times (record offset, acked) pairs.
+constexpr quint8 kEnvelopeRecord = 1;
+constexpr quint8 kAckTimesRecord = 2;
+constexpr qint64 kFixedPayloadBytes = 1 + 8 + 4 + 8 + 8;
+constexpr qint64 kAckTimeBytes = 8 + 8;
 constexpr quint32 kMaxPayloadBytes = 512u << 20;      // far above any frame SocketScope accepts
 
 const std::array<quint32, 256> &crcTable()
@@ -180,26 +186,40 @@ Result<AckJournal::Contents> AckJournal::read(const Mark &applied) const
         got += n;
     }
     const qint64 start = applied.generation == m_generation ? std::max(applied.offset, kHeaderBytes) : kHeaderBytes;
+    QHash<qint64, qsizetype> byOffset; // record offset → index in contents.records
     qint64 at = kHeaderBytes;
     while (at + kRecordHeaderBytes <= got) {
         const char *h = file.constData() + at;
         const quint32 length = get<quint32>(h);
         const quint32 crc = get<quint32>(h + 4);
         const quint64 generation = get<quint64>(h + 8);
-        if (generation != m_generation || length < kFixedPayloadBytes || length > kMaxPayloadBytes
+        if (generation != m_generation || length < 1 || length > kMaxPayloadBytes
             || at + kRecordHeaderBytes + length > got)
             break;
         const char *p = h + kRecordHeaderBytes;
         if (crc32(p, length) != crc)
             break;
-        if (at >= start) {
-            Record r;
-            r.sessionId = get<qint64>(p);
-            r.linkId = get<qint32>(p + 8);
-            r.receivedUs = get<qint64>(p + 12);
-            r.committedUs = get<qint64>(p + 20);
-            r.raw = QByteArray(p + kFixedPayloadBytes, qsizetype(length - kFixedPayloadBytes));
-            contents.records.append(std::move(r));
+        const quint8 kind = quint8(p[0]);
+        if (kind == kEnvelopeRecord && length >= kFixedPayloadBytes) {
+            if (at >= start) {
+                Record r;
+                r.offset = at;
+                r.sessionId = get<qint64>(p + 1);
+                r.linkId = get<qint32>(p + 9);
+                r.receivedUs = get<qint64>(p + 13);
+                r.committedUs = get<qint64>(p + 21);
+                r.raw = QByteArray(p + kFixedPayloadBytes, qsizetype(length - kFixedPayloadBytes));
+                byOffset.insert(at, contents.records.size());
+                contents.records.append(std::move(r));
+            }
+        } else if (kind == kAckTimesRecord && (length - 1) % kAckTimeBytes == 0) {
+            for (qint64 i = 1; i + kAckTimeBytes <= qint64(length); i += kAckTimeBytes) {
+                const auto found = byOffset.constFind(get<qint64>(p + i));
+                if (found != byOffset.cend())
+                    contents.records[*found].ackedUs = get<qint64>(p + i + 8);
+            }
+        } else {
+            break; // a kind this version does not know: nothing after it can be trusted
         }
         at += kRecordHeaderBytes + length;
     }
@@ -223,31 +243,53 @@ Result<void> AckJournal::restart()
     return {};
 }
 
-Result<void> AckJournal::append(const QVector<Envelope> &batch)
+Result<void> AckJournal::append(const QVector<Envelope> &batch, const QVector<AckTime> &ackTimes,
+                                QVector<qint64> *offsets)
 {
-    if (batch.isEmpty())
+    if (batch.isEmpty() && ackTimes.isEmpty())
         return {};
     if (m_generation == 0) {
         if (auto r = restart(); !r)
             return r;
     }
-    qsizetype total = 0;
+    qsizetype total = ackTimes.isEmpty() ? 0 : kRecordHeaderBytes + 1 + ackTimes.size() * kAckTimeBytes;
     for (const Envelope &e : batch)
         total += kRecordHeaderBytes + kFixedPayloadBytes + e.raw.size();
     QByteArray out;
     out.reserve(total);
-    for (const Envelope &e : batch) {
+    auto beginRecord = [&](quint32 payloadBytes) {
         const qsizetype headerAt = out.size();
-        put<quint32>(out, quint32(kFixedPayloadBytes + e.raw.size()));
-        put<quint32>(out, 0); // the CRC, below
+        put<quint32>(out, payloadBytes);
+        put<quint32>(out, 0); // the CRC, once the payload is in
         put<quint64>(out, m_generation);
-        const qsizetype payloadAt = out.size();
+        return headerAt;
+    };
+    auto endRecord = [&](qsizetype headerAt) {
+        const qsizetype payloadAt = headerAt + kRecordHeaderBytes;
+        qToLittleEndian(crc32(out.constData() + payloadAt, out.size() - payloadAt), out.data() + headerAt + 4);
+    };
+    if (!ackTimes.isEmpty()) {
+        const qsizetype headerAt = beginRecord(quint32(1 + ackTimes.size() * kAckTimeBytes));
+        out.append(char(kAckTimesRecord));
+        for (const AckTime &a : ackTimes) {
+            put<qint64>(out, a.recordOffset);
+            put<qint64>(out, a.ackedUs);
+        }
+        endRecord(headerAt);
+    }
+    if (offsets)
+        offsets->clear();
+    for (const Envelope &e : batch) {
+        const qsizetype headerAt = beginRecord(quint32(kFixedPayloadBytes + e.raw.size()));
+        if (offsets)
+            offsets->append(m_end + headerAt);
+        out.append(char(kEnvelopeRecord));
         put<qint64>(out, e.sessionId);
         put<qint32>(out, e.linkId);
         put<qint64>(out, e.receivedUs);
         put<qint64>(out, e.committedUs);
         out.append(e.raw);
-        qToLittleEndian(crc32(out.constData() + payloadAt, out.size() - payloadAt), out.data() + headerAt + 4);
+        endRecord(headerAt);
     }
     if (!writeAll(m_fd, out.constData(), out.size(), m_end)) {
         const int errnum = errno;

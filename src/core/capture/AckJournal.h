@@ -17,8 +17,8 @@ namespace socketscope {
 //
 // The file sits beside the capture (`<capture>-acks`) and is owned by one writer at a time (an
 // exclusive flock, released by the kernel when the process dies). It is reused in place: a header with
-// a generation number, then records of that generation; a record of an older generation, a bad checksum
-// or a short tail ends it. The capture's meta table says how far the current generation was applied, in
+// a generation number, then records of that generation (envelopes, and the ack times of earlier ones);
+// a record of an older generation, a bad checksum or a short tail ends it. The capture's meta table says how far the current generation was applied, in
 // the same transaction as the rows, so a crash at any point replays exactly what the tables lack.
 class AckJournal
 {
@@ -30,11 +30,20 @@ public:
     };
     struct Record
     {
+        qint64 offset = 0; // where the record starts: what an ack time refers to
         qint64 sessionId = 0;
         int linkId = 0;
         qint64 receivedUs = 0;
         qint64 committedUs = 0;
+        qint64 ackedUs = 0; // from a later ack-times record; 0 when none was written
         QByteArray raw;
+    };
+    // When an envelope's ack left. Written with the next batch (no write of its own), so a crash loses at
+    // most the last batch's ack times, as it did when acks were recorded with the next SQLite commit.
+    struct AckTime
+    {
+        qint64 recordOffset = 0;
+        qint64 ackedUs = 0;
     };
     struct Contents
     {
@@ -63,8 +72,9 @@ public:
     Result<Contents> read(const Mark &applied) const;
     // Starts the file over with a new generation; only when every record is in the tables.
     Result<void> restart();
-    // One write for the whole batch.
-    Result<void> append(const QVector<Envelope> &batch);
+    // One write for the whole batch, preceded by the ack times (of earlier batches) given. Sets, per
+    // envelope, the offset of its record.
+    Result<void> append(const QVector<Envelope> &batch, const QVector<AckTime> &ackTimes, QVector<qint64> *offsets);
     // The file is no longer needed (every record applied); the lock goes with the object.
     void remove();
 

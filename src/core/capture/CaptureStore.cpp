@@ -829,13 +829,27 @@ Result<void> CaptureStore::journalEnvelopes(QVector<Envelope> &batch)
     const qint64 now = json::nowUs();
     for (Envelope &e : batch)
         e.committedUs = now;
-    if (auto r = m_journal->append(batch); !r) {
+    QVector<qint64> offsets;
+    if (auto r = m_journal->append(batch, m_pendingAckTimes, &offsets); !r) {
         for (Envelope &e : batch)
             e.committedUs = 0;
         return r;
     }
+    m_pendingAckTimes.clear();
+    m_journalOffsets += offsets;
     m_journaledNotApplied += batch.size();
     return {};
+}
+
+void CaptureStore::journalAckTimes(const QVector<Envelope> &lastBatch)
+{
+    const qsizetype first = m_journalOffsets.size() - lastBatch.size();
+    if (!m_journal || first < 0)
+        return;
+    for (qsizetype i = 0; i < lastBatch.size(); ++i) {
+        if (lastBatch.at(i).ackedUs > 0)
+            m_pendingAckTimes.append({m_journalOffsets.at(first + i), lastBatch.at(i).ackedUs});
+    }
 }
 
 Result<void> CaptureStore::applyJournal(QVector<Envelope> &journaled, const QVector<AckUpdate> &acks)
@@ -884,6 +898,8 @@ Result<void> CaptureStore::applyJournal(QVector<Envelope> &journaled, const QVec
     }
     m_journaledNotApplied = 0;
     m_journaledByFailedApply = 0;
+    m_journalOffsets.clear();
+    m_pendingAckTimes.clear(); // the rows hold them now
     m_journalApplied = mark;
     // Every record is in the tables now: past a few MiB the journal starts over at its head, so it stays
     // small and warm in the page cache.
@@ -909,6 +925,7 @@ QVector<Envelope> CaptureStore::envelopesFromJournal(const QVector<AckJournal::R
         e.sessionId = record.sessionId;
         e.linkId = record.linkId;
         e.committedUs = record.committedUs;
+        e.ackedUs = record.ackedUs;
         batch.append(std::move(e));
     }
     return batch;

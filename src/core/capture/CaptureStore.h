@@ -120,6 +120,9 @@ public:
     // without Options::ackJournal, or when another writer holds this capture's journal.
     bool hasAckJournal() const { return m_journal != nullptr; }
     Result<void> journalEnvelopes(QVector<Envelope> &batch);
+    // The ack times (ackedUs) of the batch just journaled, so a crash before applyJournal() keeps them:
+    // they go into the journal with the next batch, at no cost of their own.
+    void journalAckTimes(const QVector<Envelope> &lastBatch);
     // Stores every envelope journaled since the last call, in the same order (their ackedUs may be set by
     // now), as insertEnvelopes does, and notes in the same transaction that the journal is applied. After
     // a failed call, the next one may leave out that call's envelopes: they are read back from the journal.
@@ -217,6 +220,8 @@ private:
     qint64 m_journaledNotApplied = 0;
     qint64 m_journaledByFailedApply = 0; // the first of those, given to an apply that failed
     AckJournal::Mark m_journalApplied; // how far the tables hold the journal
+    QVector<qint64> m_journalOffsets;  // of the records not applied yet, in order
+    QVector<AckJournal::AckTime> m_pendingAckTimes;
     qint64 m_recoveredFromJournal = 0;
     qint64 m_waitingInJournal = 0;
 };

@@ -560,6 +560,7 @@ public:
             allSent = allSent && e.ackedUs > 0;
         }
         flushLinks();
+        store->journalAckTimes(batch);
         journaled += batch;
         // An ack that waits for a link is recorded against its row: that needs the row now. Otherwise the
         // rows are stored right after acks went out, the moment least likely to hold up the next envelope,
