@@ -61,6 +61,19 @@ QStringList expectedIds(int count)
     return ids;
 }
 
+// env-0 and env-1 stored; then the tables refuse to grow (SQLITE_FULL) while the journal still takes
+// `count` big envelopes (env-2 …), journaled into `batch` and not applied.
+bool journalBatchTheTablesRefuse(CaptureStore &store, const QString &path, int count, QVector<Envelope> &batch)
+{
+    QVector<Envelope> before = slashBatch(0, 2);
+    if (!store.journalEnvelopes(before) || !store.applyJournal(before) || !store.setSizeLimit(QFileInfo(path).size()))
+        return false;
+    const QString big(64 * 1024, QLatin1Char('y'));
+    for (int i = 2; i < 2 + count; ++i)
+        batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("env-%1").arg(i), big), 1000 + i));
+    return bool(store.journalEnvelopes(batch));
+}
+
 } // namespace
 
 class TestAckJournal : public QObject
@@ -302,16 +315,8 @@ void TestAckJournal::applyFails_journalKept_nextOpenStoresIt()
     {
         auto store = openStore(path, true);
         QVERIFY(store);
-        QVector<Envelope> before = slashBatch(0, 2);
-        QVERIFY(store->journalEnvelopes(before));
-        QVERIFY(store->applyJournal(before));
-        // The tables refuse to grow (SQLITE_FULL); the journal still takes the frames.
-        QVERIFY(store->setSizeLimit(QFileInfo(path).size()));
         QVector<Envelope> batch;
-        const QString big(64 * 1024, QLatin1Char('y'));
-        for (int i = 2; i < 6; ++i)
-            batch.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("env-%1").arg(i), big), 1000 + i));
-        QVERIFY(store->journalEnvelopes(batch));
+        QVERIFY(journalBatchTheTablesRefuse(*store, path, 4, batch));
         const auto applied = store->applyJournal(batch);
         QVERIFY(!applied);
         QCOMPARE(applied.error().code, QStringLiteral("capture_disk_full"));
@@ -332,15 +337,8 @@ void TestAckJournal::applyFails_thenWorks_sameStoreStoresTheFailedBatchFirst()
     const QString path = m_dir.filePath(QStringLiteral("again.sqlite"));
     auto store = openStore(path, true);
     QVERIFY(store);
-    QVector<Envelope> before = slashBatch(0, 2);
-    QVERIFY(store->journalEnvelopes(before));
-    QVERIFY(store->applyJournal(before));
-    QVERIFY(store->setSizeLimit(QFileInfo(path).size()));
     QVector<Envelope> failed;
-    const QString big(64 * 1024, QLatin1Char('y'));
-    for (int i = 2; i < 5; ++i)
-        failed.append(fixtures::envelope(fixtures::slashCommand(QStringLiteral("env-%1").arg(i), big), 1000 + i));
-    QVERIFY(store->journalEnvelopes(failed));
+    QVERIFY(journalBatchTheTablesRefuse(*store, path, 3, failed));
     QVERIFY(!store->applyJournal(failed));
 
     QVERIFY(store->setSizeLimit(qint64(1) << 40)); // space again

@@ -491,20 +491,7 @@ public:
             return journalAndAck(std::move(batch));
         auto committed = store->insertEnvelopes(batch, pendingAckUpdates);
         if (!committed) {
-            captureFailed = true;
-            // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept.
-            // The store's code (capture_disk_full, capture_read_only, capture_io_error, …) is kept: it is
-            // what tells a front end which fix to offer.
-            batch += pending;
-            pending.clear();
-            failFatal({committed.error().code,
-                       QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
-                                      "so Slack will retry events.")
-                           .arg(store->path(), committed.error().message)
-                           .arg(batch.size()),
-                       committed.error().fix.isEmpty()
-                           ? QStringLiteral("Free disk space or choose a writable capture file, then connect again.")
-                           : committed.error().fix});
+            failCommit(committed.error(), batch.size());
             return false;
         }
         pendingAckUpdates.clear();
@@ -536,21 +523,29 @@ public:
         return true;
     }
 
+    // Not committed, so not acked: Slack redelivers events; nothing is claimed that was not kept. The
+    // store's code (capture_disk_full, capture_read_only, capture_io_error, …) is kept: it is what tells a
+    // front end which fix to offer.
+    void failCommit(const Error &error, qsizetype batchSize)
+    {
+        captureFailed = true;
+        const qsizetype notAcked = batchSize + pending.size();
+        pending.clear();
+        failFatal({error.code,
+                   QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
+                                  "so Slack will retry events.")
+                       .arg(store->path(), error.message)
+                       .arg(notAcked),
+                   error.fix.isEmpty()
+                       ? QStringLiteral("Free disk space or choose a writable capture file, then connect again.")
+                       : error.fix});
+    }
+
     // Dedicated mode: the journal write is the commit, so the acks leave before SQLite sees the batch.
     bool journalAndAck(QVector<Envelope> batch)
     {
         if (auto r = store->journalEnvelopes(batch); !r) {
-            captureFailed = true;
-            batch += pending;
-            pending.clear();
-            failFatal({r.error().code,
-                       QStringLiteral("Could not write to the capture %1: %2 %3 envelope(s) were not acknowledged, "
-                                      "so Slack will retry events.")
-                           .arg(store->path(), r.error().message)
-                           .arg(batch.size()),
-                       r.error().fix.isEmpty()
-                           ? QStringLiteral("Free disk space or choose a writable capture file, then connect again.")
-                           : r.error().fix});
+            failCommit(r.error(), batch.size());
             return false;
         }
         envelopeCount += batch.size();
