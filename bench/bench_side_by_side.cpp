@@ -178,6 +178,9 @@ FaultResult faultPhase(sim::SlackSimulator &simulator, TrafficDriver &driver, si
 
 ClientResult runClient(const ClientDef &def, const Settings &s, const QString &tempDir)
 {
+    // SocketScope writes its capture, Node writes nothing: the kernel writing back earlier work (a build,
+    // the last run's capture) while a client runs slowed only SocketScope's runs (CPU +30-60 %).
+    ::sync();
     ClientResult result;
     sim::SlackSimConfig config;
     config.ackDeadlineMs = 3000;
